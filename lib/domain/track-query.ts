@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from './enums';
+
+export const TRACK_SORTS = ['newest', 'downloads', 'rating'] as const;
+export type TrackSort = (typeof TRACK_SORTS)[number];
+
+export const MAX_PAGE_SIZE = 100;
+
+/** What a client may ask of the promo pool. Shared by the route handler, the adapter and the UI. */
+export const trackListQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+    sort: z.enum(TRACK_SORTS).default('newest'),
+    search: z.string().trim().max(100).optional(),
+    genre: z.enum(GENRES).optional(),
+    energy: z.enum(ENERGY_LEVELS).optional(),
+    bpmMin: z.coerce.number().int().min(40).max(250).optional(),
+    bpmMax: z.coerce.number().int().min(40).max(250).optional(),
+    key: z
+      .string()
+      .toUpperCase()
+      .refine((k) => CAMELOT_KEYS.includes(k), 'must be a Camelot key, 1A to 12B')
+      .optional(),
+    vipOnly: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+  })
+  .strict()
+  .refine((q) => q.bpmMin === undefined || q.bpmMax === undefined || q.bpmMin <= q.bpmMax, {
+    message: 'bpmMin must not exceed bpmMax',
+    path: ['bpmMin'],
+  });
+
+export type TrackListQuery = z.infer<typeof trackListQuerySchema>;
