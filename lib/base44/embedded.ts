@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { serverEnv } from '@/lib/config/env';
+
+/** What the adapter needs from an in-process, Base44-compatible backend. */
+export interface EmbeddedBackend {
+  readonly baseUrl: string;
+  handle(request: Request): Promise<Response>;
+}
+
+export const EMBEDDED_BASE_URL = 'http://embedded-base44.internal';
+
+const SINGLETON = Symbol.for('spynners.base44.embeddedBackend');
+type Holder = { [SINGLETON]?: Promise<EmbeddedBackend> };
+
+/**
+ * The process-wide embedded backend, created on first use. Kept on globalThis because Next may
+ * load this module more than once (route bundles, dev reloads) and SQLite must be opened once.
+ * Imported lazily so a deployment against the real Base44 never loads SQLite.
+ */
+export function sharedEmbeddedBackend(): Promise<EmbeddedBackend> {
+  const holder = globalThis as Holder;
+  holder[SINGLETON] ??= import('@/lib/embedded-base44')
+    .then(({ createEmbeddedBase44 }) => {
+      const env = serverEnv();
+      return createEmbeddedBase44({
+        dataDir: path.join(env.dataDir, 'base44'),
+        appId: env.base44AppId,
+        baseUrl: EMBEDDED_BASE_URL,
+      });
+    })
+    .catch((error: unknown) => {
+      delete holder[SINGLETON]; // let a later request try again
+      throw error;
+    });
+  return holder[SINGLETON];
+}
