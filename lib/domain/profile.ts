@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { GENRES, USER_TYPES } from './enums';
+
+/** Forms send '' for a cleared field: store that as null. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullable());
+
+const httpsUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+/** What a member may change on their own profile. Shared by the profile form and its route. */
+export const profilePatchSchema = z
+  .object({
+    fullName: z.string().trim().min(1, 'Enter your name').max(100),
+    artistName: clearable(z.string().trim().max(100)),
+    bio: clearable(z.string().trim().max(2000)),
+    avatarUrl: clearable(httpsUrl),
+    nationality: clearable(z.string().trim().max(60)),
+    instagramUrl: clearable(httpsUrl),
+    soundcloudUrl: clearable(httpsUrl),
+    beatportUrl: clearable(httpsUrl),
+    userType: z.enum(USER_TYPES),
+    preferredGenres: z.array(z.enum(GENRES)).max(GENRES.length),
+  })
+  .partial()
+  .strict();
+
+export type ProfilePatch = z.infer<typeof profilePatchSchema>;
