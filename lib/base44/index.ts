@@ -1,0 +1,44 @@
+import 'server-only';
+import { serverEnv } from '@/lib/config/env';
+import { createBase44, type Base44 } from './base44';
+import { sharedEmbeddedBackend } from './embedded';
+
+// The only way into Base44. Nothing outside lib/base44 sees a wire shape or a Base44 URL.
+
+const INSTANCE = Symbol.for('spynners.base44.default');
+type Holder = { [INSTANCE]?: Base44 };
+
+/**
+ * The process-wide instance from the server's environment. On globalThis so that every copy of
+ * this module Next loads (route bundles, dev reloads) shares one cache and one set of flights.
+ */
+export function base44(): Base44 {
+  const holder = globalThis as Holder;
+  if (!holder[INSTANCE]) {
+    const env = serverEnv();
+    holder[INSTANCE] = createBase44({
+      serverUrl: env.base44ServerUrl,
+      appId: env.base44AppId,
+      timeoutMs: env.base44TimeoutMs,
+      embedded: env.base44ServerUrl ? undefined : sharedEmbeddedBackend,
+    });
+  }
+  return holder[INSTANCE];
+}
+
+export const login: Base44['login'] = (...args) => base44().login(...args);
+export const register: Base44['register'] = (...args) => base44().register(...args);
+export const getMe: Base44['getMe'] = (...args) => base44().getMe(...args);
+export const updateMe: Base44['updateMe'] = (...args) => base44().updateMe(...args);
+export const listTracks: Base44['listTracks'] = (...args) => base44().listTracks(...args);
+export const getTrack: Base44['getTrack'] = (...args) => base44().getTrack(...args);
+export const getTrackMediaSource: Base44['getTrackMediaSource'] = (...args) => base44().getTrackMediaSource(...args);
+export const fetchMedia: Base44['fetchMedia'] = (...args) => base44().fetchMedia(...args);
+export const invalidateCatalogue: Base44['invalidateCatalogue'] = () => base44().invalidateCatalogue();
+
+export { createBase44, type Base44, type Base44Config } from './base44';
+export { Base44Error, isBase44Error, type Base44ErrorCode } from './errors';
+export { catalogueFreshness } from './catalogue';
+export type { Freshness } from './public-read';
+export type { CallOptions, Registration, Session } from './account';
+export type { MediaOptions } from './media';
