@@ -1,12 +1,12 @@
 // A small in-process LRU for public catalogue reads, bounded by entries and by bytes. Entries are
-// fresh for `freshMs`, then kept as stale for `staleMs` more, to answer when the upstream fails
+// fresh for `freshMs`, then kept until `staleIfErrorMs` old to answer when the upstream fails
 // (RFC 5861 stale-if-error). Invalidating a tag makes its entries stale, not gone, for that reason.
 
 export interface CacheOptions {
   maxEntries: number;
   maxBytes: number;
   freshMs: number;
-  staleMs: number;
+  staleIfErrorMs: number;
   now?: () => number;
 }
 
@@ -38,7 +38,7 @@ export class StaleIfErrorCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const ageMs = this.now() - entry.storedAt;
-    if (ageMs > this.options.freshMs + this.options.staleMs) {
+    if (ageMs > Math.max(this.options.freshMs, this.options.staleIfErrorMs)) {
       this.delete(key);
       return undefined;
     }

@@ -13,7 +13,7 @@ export type CatalogueCacheOptions = Omit<CacheOptions, 'now'> & { now?: () => nu
 
 export const DEFAULT_CATALOGUE_CACHE: CatalogueCacheOptions = {
   freshMs: 60_000,
-  staleMs: 10 * 60_000,
+  staleIfErrorMs: 10 * 60_000,
   maxEntries: 1_000,
   maxBytes: 32 * 1024 * 1024,
 };
