@@ -6,7 +6,7 @@ import { StaleIfErrorCache, type CacheOptions } from './cache';
 import type { Base44Client } from './client';
 import { createPublicReader, type Freshness } from './public-read';
 import { SingleFlight } from './single-flight';
-import { trackListParams } from './track-filter';
+import { trackListParams, type TrackListParams } from './track-filter';
 import { countSchema, trackListSchema, trackRecordSchema, type WireTrack } from './tracks';
 
 export type CatalogueCacheOptions = Omit<CacheOptions, 'now'> & { now?: () => number };
@@ -34,43 +34,66 @@ export function catalogueVerbs(client: Base44Client, cacheOptions: CatalogueCach
   const isApproved = (wire: WireTrack) => wire.track.status === 'approved';
 
   async function listTracks(token: string, query: TrackListQuery, options: CallOptions = {}): Promise<Page<Track>> {
-    const { q, sort, limit, skip } = trackListParams(query);
-    const listKey = `GET /entities/Track?${new URLSearchParams({ q, sort, limit: String(limit), skip: String(skip) })}`;
+    const params = trackListParams(query);
+    const { q, sort, limit, skip } = params;
+    const listKey = `GET /entities/Track?${new URLSearchParams({ q, sort, limit: `${limit}`, skip: `${skip}` })}`;
     const countKey = `GET /entities/Track/count?${new URLSearchParams({ q })}`;
     const [list, total] = await Promise.all([
-      readPublic(listKey, token, async (leaderToken, signal, waitOnRateLimit) => {
-        const generation = cache.generation(TAG);
-        const { tracks, skipped } = await client.request({
-          method: 'GET', path: '/entities/Track', query: { q, sort, limit, skip },
-          token: leaderToken, schema: trackListSchema, signal, waitOnRateLimit,
-        });
-        if (skipped.length > 0) {
-          const which = skipped.map((s) => `#${s.index} id=${s.id ?? '?'} (${s.reason})`).join(', ');
-          log(`[base44] skipped ${skipped.length} malformed Track record(s): ${which}`.slice(0, 1000));
-        }
-        // A listed track's page and media routes need no upstream call of their own.
-        for (const wire of tracks) if (isApproved(wire)) cache.set(trackKey(wire.track.id), wire, TAG, generation);
-        return Object.freeze(tracks.map((wire) => Object.freeze(wire.track)));
-      }, options),
-      readPublic(countKey, token, (leaderToken, signal, waitOnRateLimit) =>
-        client.request({
-          method: 'GET', path: '/entities/Track/count', query: { q },
-          token: leaderToken, schema: countSchema, signal, waitOnRateLimit,
-        }), options),
+      readPublic(listKey, token, (leader, signal, wait) => fetchPage(params, leader, signal, wait), options),
+      readPublic(countKey, token, (leader, signal, wait) => fetchCount(q, leader, signal, wait), options),
     ]);
     const page: Page<Track> = { items: [...list.value], total: total.value, page: query.page, pageSize: query.pageSize };
     freshnessByResult.set(page, older(list.freshness, total.freshness));
     return page;
   }
 
+  async function fetchPage(params: TrackListParams, token: string, signal: AbortSignal, waitOnRateLimit: boolean) {
+    const generation = cache.generation(TAG);
+    const { tracks, skipped } = await client.request({
+      method: 'GET',
+      path: '/entities/Track',
+      query: { ...params },
+      token,
+      schema: trackListSchema,
+      signal,
+      waitOnRateLimit,
+    });
+    if (skipped.length > 0) {
+      const which = skipped.map((s) => `#${s.index} id=${s.id ?? '?'} (${s.reason})`).join(', ');
+      log(`[base44] skipped ${skipped.length} malformed Track record(s): ${which}`.slice(0, 1000));
+    }
+    // The filter asks for approved tracks only; anything else here must not be shared.
+    const approved = tracks.filter(isApproved);
+    // A listed track's page and media routes then need no upstream call of their own.
+    for (const wire of approved) cache.set(trackKey(wire.track.id), wire, TAG, generation);
+    return Object.freeze(approved.map((wire) => Object.freeze(wire.track)));
+  }
+
+  function fetchCount(q: string, token: string, signal: AbortSignal, waitOnRateLimit: boolean) {
+    return client.request({
+      method: 'GET',
+      path: '/entities/Track/count',
+      query: { q },
+      token,
+      schema: countSchema,
+      signal,
+      waitOnRateLimit,
+    });
+  }
+
   /** A track as the caller may see it: approved ones from the shared cache, others as RLS decides. */
   async function readTrack(token: string, id: string, options: CallOptions) {
-    return readPublic(trackKey(id), token, (callerToken, signal, waitOnRateLimit) =>
+    const fetchTrack = (callerToken: string, signal: AbortSignal, waitOnRateLimit: boolean) =>
       client.request({
-        method: 'GET', path: `/entities/Track/${encodeURIComponent(id)}`,
-        token: callerToken, schema: trackRecordSchema, signal, waitOnRateLimit,
+        method: 'GET',
+        path: `/entities/Track/${encodeURIComponent(id)}`,
+        token: callerToken,
+        schema: trackRecordSchema,
+        signal,
+        waitOnRateLimit,
         messages: { not_found: 'This track does not exist or is not available to you.' },
-      }), { signal: options.signal, isPublic: isApproved });
+      });
+    return readPublic(trackKey(id), token, fetchTrack, { signal: options.signal, isPublic: isApproved });
   }
 
   async function getTrack(token: string, id: string, options: CallOptions = {}): Promise<Track> {

@@ -10,7 +10,7 @@ export interface Hit {
   closedEarly: Promise<void>;
 }
 
-export type FakeHandler = (hit: Hit, res: ServerResponse) => void | Promise<void>;
+export type FakeHandler = (hit: Hit, res: ServerResponse) => unknown;
 
 /** A local HTTP server standing in for Base44, counting every request it gets. */
 export async function startFakeUpstream(handler: FakeHandler) {
