@@ -1,0 +1,81 @@
+import type { EntityName } from '../entities/definitions';
+
+/** Stands for the signed-in caller's user id inside a scope. */
+export const CALLER = '$caller';
+
+/** Equality conditions on top-level fields; a record is in scope when it matches every one. */
+export type Scope = Readonly<Record<string, unknown>>;
+
+/**
+ * What a signed-in user who is not an admin may do with an entity. Admins (`role: 'admin'`) may
+ * do anything; `admin_readonly` reads everything and writes like a user. Anonymous callers get
+ * nothing: every entity call needs a session.
+ */
+export interface EntityAccessRule {
+  /** Records the caller may read: `'all'`, or those matching any one scope. */
+  readonly read: 'all' | readonly Scope[];
+  /** Records the caller may update (and delete, unless `delete` says admin). */
+  readonly write: readonly Scope[];
+  readonly create: 'signed_in' | 'admin';
+  readonly delete: 'writer' | 'admin';
+  /** A new record must match one of these, after owner defaults and forced fields. */
+  readonly createScope: readonly Scope[];
+  /** Filled in with the caller when a new record leaves them out. */
+  readonly ownerDefaults: Scope;
+  /** Overwritten on every create by a non-admin. */
+  readonly forcedOnCreate: Scope;
+  /** Only admins may set or change these: anyone else sending a new value gets a 403. */
+  readonly adminOnlyFields: readonly string[];
+  /** Hidden on other people's records from callers who cannot read everything. */
+  readonly privateFields: readonly string[];
+}
+
+const own = (field: string): Scope => ({ [field]: CALLER });
+
+const base = {
+  create: 'signed_in',
+  delete: 'writer',
+  forcedOnCreate: {},
+  adminOnlyFields: [],
+  privateFields: [],
+} as const;
+
+function ownedBy(field: string) {
+  return { ...base, read: [own(field)], write: [own(field)], createScope: [own(field)], ownerDefaults: own(field) };
+}
+
+function conversation() {
+  const parties = [own('sender_id'), own('receiver_id')];
+  return { ...base, read: parties, write: parties, createScope: [own('sender_id')], ownerDefaults: own('sender_id') };
+}
+
+export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
+  Track: {
+    ...ownedBy('producer_id'),
+    read: [{ status: 'approved' }, own('producer_id')],
+    forcedOnCreate: { status: 'pending', producer_id: CALLER },
+    adminOnlyFields: ['status', 'is_vip', 'rejection_reason', 'rejected_at'],
+  },
+  User: {
+    ...base,
+    read: 'all',
+    write: [own('id')],
+    create: 'admin',
+    delete: 'admin',
+    createScope: [],
+    ownerDefaults: {},
+    adminOnlyFields: ['role', 'black_diamonds', 'email'],
+    privateFields: ['email', 'black_diamonds', 'sacem_number'],
+  },
+  Playlist: { ...ownedBy('user_id'), read: [{ is_public: true }, own('user_id')] },
+  Message: conversation(),
+  TrackSend: conversation(),
+  Notification: {
+    ...ownedBy('user_id'),
+    // A DJ's app tells a producer their track was played.
+    createScope: [own('user_id'), own('sender_id'), own('dj_id')],
+  },
+  VIPPurchase: ownedBy('user_id'),
+  SessionMix: ownedBy('dj_id'),
+  SessionTrack: { ...ownedBy('dj_id'), read: [own('dj_id'), own('producer_id')] },
+};

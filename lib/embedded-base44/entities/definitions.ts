@@ -1,0 +1,125 @@
+import { NOTIFICATION_TYPES, ROLES, TRACK_STATUSES } from '../../domain/enums';
+
+/** How a field is validated on write and how query values for it are coerced and compared. */
+export type FieldType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'string[]'
+  | { enum: readonly string[] };
+
+export interface EntityDefinition {
+  readonly name: EntityName;
+  readonly fields: Readonly<Record<string, FieldType>>;
+  /** Top-level fields copied into indexed generated columns: the ones lists filter and sort on. */
+  readonly hotFields: readonly string[];
+  /** Extra composite indexes, by field name (system fields allowed). */
+  readonly indexes: readonly (readonly string[])[];
+}
+
+export const ENTITY_NAMES = [
+  'Track',
+  'User',
+  'Playlist',
+  'Message',
+  'TrackSend',
+  'Notification',
+  'VIPPurchase',
+  'SessionMix',
+  'SessionTrack',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+/** Set by the server on every record; never taken from a client. */
+export const SYSTEM_FIELDS = ['id', 'created_date', 'updated_date', 'created_by', 'created_by_id'] as const;
+const SYSTEM_FIELD_TYPES: Record<string, FieldType> = Object.fromEntries(
+  SYSTEM_FIELDS.map((f) => [f, 'string' as const]),
+);
+
+const S = 'string';
+const N = 'number';
+const B = 'boolean';
+
+const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
+  Track: {
+    fields: {
+      title: S, producer_id: S, producer_name: S, collaborators: S, genre: S, bpm: N, key: S,
+      energy_level: S, mood: S, description: S, artwork_url: S, audio_url: S, duration: N,
+      isrc: S, iswc: S, status: { enum: TRACK_STATUSES }, rejection_reason: S, rejected_at: S,
+      play_count: N, download_count: N, average_rating: N, rating_count: N, release_date: S,
+      is_unreleased: B, is_vip: B, vip_requested: B, vip_preview_start: N, vip_preview_end: N,
+      label_name: S, rights_confirmed: B, free_download_authorized: B,
+    },
+    hotFields: ['status', 'genre', 'bpm', 'producer_id', 'is_vip', 'title'],
+    indexes: [['status', 'genre', 'created_date'], ['status', 'created_date'], ['status', 'bpm'], ['producer_id']],
+  },
+  User: {
+    fields: {
+      email: S, full_name: S, role: { enum: ROLES }, user_type: S, artist_name: S, bio: S,
+      avatar_url: S, nationality: S, instagram_url: S, soundcloud: S, beatport_url: S,
+      sacem_number: S, black_diamonds: N, preferred_genres: 'string[]',
+    },
+    hotFields: ['email', 'role', 'user_type'],
+    indexes: [['user_type']],
+  },
+  Playlist: {
+    fields: { name: S, user_id: S, track_ids: 'string[]', tracks: 'string[]', is_public: B, cover_url: S },
+    hotFields: ['user_id', 'is_public'],
+    indexes: [['user_id'], ['is_public']],
+  },
+  Message: {
+    fields: { sender_id: S, sender_name: S, receiver_id: S, content: S, read: B },
+    hotFields: ['sender_id', 'receiver_id'],
+    indexes: [['sender_id'], ['receiver_id']],
+  },
+  TrackSend: {
+    fields: {
+      track_id: S, track_title: S, sender_id: S, sender_name: S, receiver_id: S,
+      receiver_name: S, message: S, viewed: B,
+    },
+    hotFields: ['sender_id', 'receiver_id'],
+    indexes: [['sender_id'], ['receiver_id']],
+  },
+  Notification: {
+    fields: {
+      user_id: S, type: { enum: NOTIFICATION_TYPES }, title: S, message: S, read: B,
+      track_id: S, dj_id: S, dj_name: S, sender_id: S,
+    },
+    hotFields: ['user_id'],
+    indexes: [['user_id', 'created_date']],
+  },
+  VIPPurchase: {
+    fields: { user_id: S, track_id: S, amount: N, price_paid: N, type: S, purchased_at: S },
+    hotFields: ['user_id', 'track_id'],
+    indexes: [['user_id'], ['track_id']],
+  },
+  SessionMix: {
+    fields: {
+      dj_id: S, dj_name: S, venue: S, city: S, country: S, started_at: S, ended_at: S,
+      tracks_count: N, diamond_awarded: B, black_diamonds_awarded: N,
+    },
+    hotFields: ['dj_id'],
+    indexes: [['dj_id']],
+  },
+  SessionTrack: {
+    fields: {
+      session_mix_id: S, track_id: S, track_title: S, track_artist: S, producer_id: S,
+      played_at: S, dj_id: S, dj_name: S, venue: S, city: S, country: S,
+    },
+    hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],
+    indexes: [['session_mix_id'], ['dj_id'], ['producer_id'], ['track_id']],
+  },
+};
+
+export const ENTITIES: Readonly<Record<EntityName, EntityDefinition>> = Object.fromEntries(
+  ENTITY_NAMES.map((name) => [name, { name, ...DEFINITIONS[name] }]),
+) as Record<EntityName, EntityDefinition>;
+
+export function isEntityName(name: string): name is EntityName {
+  return (ENTITY_NAMES as readonly string[]).includes(name);
+}
+
+/** The declared type of a top-level field, system fields included; undefined for free-form fields. */
+export function fieldType(entity: EntityDefinition, field: string): FieldType | undefined {
+  return entity.fields[field] ?? SYSTEM_FIELD_TYPES[field];
+}

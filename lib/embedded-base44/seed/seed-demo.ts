@@ -1,0 +1,54 @@
+import { hashPassword } from '../auth/passwords';
+import type { Services } from '../services';
+import type { EntityRecord } from '../store/entity-store';
+import { newRecord } from '../store/records';
+import type { DemoSeedOptions } from '../types';
+import { coverSvg } from './artwork';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isProducer } from './demo-accounts';
+import { planCatalogue } from './demo-catalogue';
+import { planSocialRecords } from './demo-social';
+import { buildTrack } from './demo-tracks';
+import { Prng } from './prng';
+
+export const DEFAULT_DEMO_TRACKS = 48;
+const SEED = 0x5eed2025;
+
+/**
+ * Fills an empty database with the demo accounts, catalogue and activity. Everything comes from
+ * one seeded generator, so every first start produces the same data; nothing is downloaded.
+ */
+export async function seedDemoData(services: Services, options: DemoSeedOptions = {}): Promise<boolean> {
+  const { store, files } = services;
+  if (!store.isEmpty('User')) return false;
+  const random = new Prng(SEED);
+  const users = DEMO_ACCOUNTS.map((account, i) => {
+    const now = new Date(Date.parse('2025-01-15T10:00:00.000Z') + i * 86_400_000).toISOString();
+    const id = random.id(now);
+    const avatar = coverSvg(account.artist_name, account.user_type, random);
+    const { email, ...profile } = account;
+    return newRecord(
+      { ...profile, email, avatar_url: files.writeWhole(`avatar-${id}.svg`, new TextEncoder().encode(avatar), 'image/svg+xml'), preferred_genres: [...account.preferred_genres] },
+      { id, email },
+      { id, now },
+    );
+  });
+  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  const producers = users.filter((_, i) => isProducer(DEMO_ACCOUNTS[i]!));
+  const plans = planCatalogue(options.trackCount ?? DEFAULT_DEMO_TRACKS, producers.length, random);
+  const tracks: EntityRecord[] = [];
+  for (const plan of plans) tracks.push(await buildTrack(plan, producers[plan.producerIndex]!, files, random));
+  const [dj, producer] = [users[0]!, users[1]!];
+  const social = planSocialRecords(dj, producer, tracks, random);
+
+  return store.transaction(() => {
+    // Another process sharing the data folder may have seeded meanwhile.
+    if (!store.isEmpty('User')) return false;
+    users.forEach((user, i) => {
+      store.insert('User', user);
+      store.setPasswordHash(user.id, hashes[i]!);
+    });
+    for (const track of tracks) store.insert('Track', track);
+    for (const { entity, record } of social) store.insert(entity, record);
+    return true;
+  });
+}
