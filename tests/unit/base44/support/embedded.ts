@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+import { createBase44, type Base44Config } from '@/lib/base44/base44';
+import { EMBEDDED_BASE_URL } from '@/lib/base44/embedded';
+import { createEmbeddedBase44, DEMO_PASSWORD, type EmbeddedBase44, type RateLimit } from '@/lib/embedded-base44';
+
+const JWT_SECRET = 'unit-tests-only-secret-0123456789abcdef';
+
+/** The real embedded backend in-process, on a throw-away data dir, and an adapter talking to it. */
+export async function startEmbedded(options: { rateLimit?: RateLimit | null; adapter?: Partial<Base44Config> } = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'base44-unit-'));
+  const backend: EmbeddedBase44 = createEmbeddedBase44({
+    dataDir,
+    baseUrl: EMBEDDED_BASE_URL,
+    jwtSecret: JWT_SECRET,
+    rateLimit: options.rateLimit ?? null,
+    seed: { trackCount: 12 },
+  });
+  await backend.ready;
+  const clock = { now: Date.now() };
+  const base44 = createBase44({
+    serverUrl: null,
+    appId: backend.appId,
+    timeoutMs: 5_000,
+    embedded: backend,
+    cache: { now: () => clock.now },
+    ...options.adapter,
+  });
+  return {
+    backend,
+    base44,
+    clock,
+    /** Upstream calls per route since the last reset, e.g. calls('GET /entities/Track'). */
+    calls: (route: string) => backend.stats.byRoute[route] ?? 0,
+    close() {
+      backend.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `count` distinct, valid tokens for one member. The embedded backend's tokens carry only
+ * sub/iat/exp, so a hundred logins within a second would all be the same token, and a hundred
+ * registrations cost a hundred scrypt hashes: sign them with the backend's secret instead, each
+ * with its own id, after one real login proves the account.
+ */
+export async function distinctTokens(base44: ReturnType<typeof createBase44>, appId: string, count: number) {
+  const { user } = await base44.login('dj@spynners.local', DEMO_PASSWORD);
+  const key = new TextEncoder().encode(JWT_SECRET);
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.id)
+        .setIssuer('embedded-base44')
+        .setAudience(appId)
+        .setJti(`unit-${i}`)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key),
+    ),
+  );
+}
