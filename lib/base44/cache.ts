@@ -74,10 +74,6 @@ export class StaleIfErrorCache {
     }
   }
 
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
   private evict(): void {
     for (const key of this.entries.keys()) {
       if (this.entries.size <= this.options.maxEntries && this.bytes <= this.options.maxBytes) return;

@@ -9,9 +9,7 @@ import { SingleFlight } from './single-flight';
 import { trackListParams, type TrackListParams } from './track-filter';
 import { countSchema, trackListSchema, trackRecordSchema, type WireTrack } from './tracks';
 
-export type CatalogueCacheOptions = Omit<CacheOptions, 'now'> & { now?: () => number };
-
-export const DEFAULT_CATALOGUE_CACHE: CatalogueCacheOptions = {
+export const DEFAULT_CATALOGUE_CACHE: CacheOptions = {
   freshMs: 60_000,
   staleIfErrorMs: 10 * 60_000,
   maxEntries: 1_000,
@@ -28,7 +26,7 @@ export function catalogueFreshness(result: object): Freshness | undefined {
 
 export type Logger = (message: string) => void;
 
-export function catalogueVerbs(client: Base44Client, cacheOptions: CatalogueCacheOptions, log: Logger) {
+export function catalogueVerbs(client: Base44Client, cacheOptions: CacheOptions, log: Logger) {
   const cache = new StaleIfErrorCache(cacheOptions);
   const readPublic = createPublicReader(cache, new SingleFlight(), TAG);
   const isApproved = (wire: WireTrack) => wire.track.status === 'approved';
@@ -116,7 +114,7 @@ export function catalogueVerbs(client: Base44Client, cacheOptions: CatalogueCach
     cache.invalidateTag(TAG);
   }
 
-  return { listTracks, getTrack, getTrackMediaSource, invalidateCatalogue, cacheSize: () => cache.size };
+  return { listTracks, getTrack, getTrackMediaSource, invalidateCatalogue };
 }
 
 function trackKey(id: string): string {

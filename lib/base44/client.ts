@@ -83,7 +83,7 @@ export function createBase44Client(config: Base44ClientConfig): Base44Client {
       throw new Base44Error('rate_limited', {
         message: spec.messages?.rate_limited,
         retryAfterSeconds: Math.ceil(waitMs / 1000),
-        detail: 'waiting out an earlier 429 would pass the deadline',
+        detail: 'an earlier 429 is still in force',
       });
     }
     await sleep(waitMs, signal);
@@ -137,7 +137,8 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
   return new Base44Error(code, {
     message: spec.messages?.[code],
     upstreamStatus: response.status,
-    retryAfterSeconds: code === 'rate_limited' ? (parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? 1) : undefined,
+    retryAfterSeconds:
+      code === 'rate_limited' ? (parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? 1) : undefined,
     detail: `${spec.method} ${spec.path} → ${response.status}: ${redact(detail, spec.token ?? undefined)}`,
   });
 }

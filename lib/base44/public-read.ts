@@ -74,8 +74,6 @@ export function createPublicReader(cache: StaleIfErrorCache, flights: SingleFlig
   };
 }
 
-export type PublicReader = ReturnType<typeof createPublicReader>;
-
 function isPersonal(error: unknown): boolean {
   return error instanceof Base44Error && PERSONAL.has(error.code);
 }

@@ -26,11 +26,6 @@ export class SingleFlight {
     return this.wait(flight, signal) as Promise<T>;
   }
 
-  /** Keys with a call in progress (for tests and diagnostics). */
-  get inFlight(): number {
-    return this.flights.size;
-  }
-
   private wait(flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
     flight.waiters++;
     if (!signal) return flight.promise;
