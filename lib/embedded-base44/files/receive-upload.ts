@@ -26,7 +26,8 @@ export async function receiveUpload(request: Request, files: FileStore, limit: n
   try {
     parser = busboy({
       headers: { 'content-type': contentType },
-      limits: { fileSize: limit, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+      // busboy flags a file that reaches fileSize; one byte more lets exactly `limit` bytes through.
+      limits: { fileSize: limit + 1, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
     });
   } catch {
     throw badRequest('Malformed multipart/form-data header');

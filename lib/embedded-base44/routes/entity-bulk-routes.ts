@@ -13,7 +13,7 @@ import { andConditions, compileFilter } from '../query/filter';
 import { applyUpdateSpec, fieldsTouched, parseUpdateSpec } from '../query/update-operators';
 import { isPlainObject } from '../query/values';
 import type { Services } from '../services';
-import { updatedRecord } from '../store/records';
+import { rewrittenRecord } from '../store/records';
 import { translateConstraintError } from './constraint-errors';
 import { entityOf, readableWhere } from './entity-helpers';
 
@@ -49,7 +49,7 @@ export function updateManyRoute({ store }: Services): Route {
         for (const id of batch) {
           const before = store.get(entity.name, id);
           if (!before) continue;
-          const after = updatedRecord(before, applyUpdateSpec(before, spec));
+          const after = rewrittenRecord(before, applyUpdateSpec(before, spec));
           assertCanWrite(entity.name, after, actor);
           validateRecord(entity.name, after);
           translateConstraintError(() => store.replace(entity.name, after));

@@ -33,9 +33,17 @@ export function updatedRecord(
   patch: Record<string, unknown>,
   now = new Date().toISOString(),
 ): EntityRecord {
+  return rewrittenRecord(existing, { ...existing, ...patch }, now);
+}
+
+/** `next` as the new content of `existing` (fields absent from it are removed), system fields kept. */
+export function rewrittenRecord(
+  existing: EntityRecord,
+  next: Record<string, unknown>,
+  now = new Date().toISOString(),
+): EntityRecord {
   return {
-    ...existing,
-    ...patch,
+    ...next,
     id: existing.id,
     created_date: existing.created_date,
     created_by: existing.created_by,
