@@ -6,7 +6,6 @@ import {
   GENRES,
   ROLES,
   TRACK_STATUSES,
-  USER_TYPES,
   type EnergyLevel,
   type Genre,
   type Role,
@@ -98,8 +97,7 @@ const USER_TYPE_BY_KEY: Record<string, UserType> = {
 /** Unknown or missing → 'listener', the type with the fewest capabilities. */
 export function toUserType(value: unknown): UserType {
   if (typeof value !== 'string') return 'listener';
-  const known = USER_TYPE_BY_KEY[spellingKey(value)];
-  return known && USER_TYPES.includes(known) ? known : 'listener';
+  return USER_TYPE_BY_KEY[spellingKey(value)] ?? 'listener';
 }
 
 export function toRole(value: unknown): Role {
