@@ -6,7 +6,7 @@ import { DEFAULT_APP_ID } from './types';
 
 const USAGE =
   'usage: npm run base44 -- --port N --data DIR [--host H] [--app-id ID] [--rate-limit 100/min] ' +
-  '[--upload-limit-mb 100] [--expose-stats]';
+  '[--upload-limit-mb 100] [--expose-stats] [--demo-tracks 48]';
 
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedServerOptions {
   const { values } = parseArgs({
@@ -19,6 +19,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedSe
       'rate-limit': { type: 'string' },
       'upload-limit-mb': { type: 'string' },
       'expose-stats': { type: 'boolean' },
+      'demo-tracks': { type: 'string' },
     },
     strict: true,
   });
@@ -27,6 +28,10 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedSe
   if (!values.data) throw new Error(`--data is required\n${USAGE}`);
   const uploadMb = values['upload-limit-mb'] === undefined ? 100 : Number(values['upload-limit-mb']);
   if (!(uploadMb > 0)) throw new Error('--upload-limit-mb must be a positive number');
+  const demoTracks = values['demo-tracks'] === undefined ? undefined : Number(values['demo-tracks']);
+  if (demoTracks !== undefined && !(Number.isInteger(demoTracks) && demoTracks >= 0)) {
+    throw new Error('--demo-tracks must be a whole number');
+  }
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -36,5 +41,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedSe
     rateLimit: values['rate-limit'] ? parseRateLimit(values['rate-limit']) : null,
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
     exposeStats: values['expose-stats'] ?? false,
+    // Only used when the data folder is new: a smaller catalogue starts faster (tests, CI).
+    seed: { trackCount: demoTracks },
   };
 }

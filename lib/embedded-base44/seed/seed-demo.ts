@@ -32,13 +32,16 @@ export async function seedDemoData(services: Services, options: DemoSeedOptions 
       { id, now },
     );
   });
-  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  // Hashing runs on libuv's thread pool while this thread encodes audio.
+  const hashing = Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  hashing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
   const producers = users.filter((_, i) => isProducer(DEMO_ACCOUNTS[i]!));
   const plans = planCatalogue(options.trackCount ?? DEFAULT_DEMO_TRACKS, producers.length, random);
   const tracks: EntityRecord[] = [];
   for (const plan of plans) tracks.push(await buildTrack(plan, producers[plan.producerIndex]!, files, random));
   const [dj, producer] = [users[0]!, users[1]!];
   const social = planSocialRecords(dj, producer, tracks, random);
+  const hashes = await hashing;
 
   return store.transaction(() => {
     // Another process sharing the data folder may have seeded meanwhile.

@@ -128,5 +128,7 @@ function toInt16(mix: Float32Array): Int16Array {
   let peak = 1e-9;
   for (const v of mix) peak = Math.max(peak, Math.abs(v));
   const gain = (0.85 * 32767) / peak;
-  return Int16Array.from(mix, (v) => Math.round(v * gain));
+  const out = new Int16Array(mix.length);
+  for (let i = 0; i < mix.length; i++) out[i] = Math.round(mix[i]! * gain);
+  return out;
 }

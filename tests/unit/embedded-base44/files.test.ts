@@ -22,7 +22,7 @@ function upload(body: BodyInit, headers: Record<string, string> = {}, token = dj
   );
 }
 
-function form(bytes: Uint8Array, name = 'clip.mp3', type = 'audio/mpeg'): FormData {
+function form(bytes: Uint8Array<ArrayBuffer>, name = 'clip.mp3', type = 'audio/mpeg'): FormData {
   const data = new FormData();
   data.append('file', new File([bytes], name, { type }));
   return data;
