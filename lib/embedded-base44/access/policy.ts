@@ -111,6 +111,20 @@ export function presentRecord(entity: EntityName, record: EntityRecord, actor: A
   return visible as EntityRecord;
 }
 
+/**
+ * The same rule as presentRecord, as a SQL expression over a row's `data`, so list answers can be
+ * passed through without parsing each record. Null when the caller sees records whole.
+ */
+export function visibleDataSql(entity: EntityName, actor: Actor): { sql: string; params: string[] } | null {
+  if (readsEverything(actor)) return null;
+  const hidden = ['created_by', ...ACCESS_RULES[entity].privateFields].map((f) => `'$.${f}'`).join(', ');
+  const own = entity === 'User' ? '(f_created_by_id = ? OR id = ?)' : 'f_created_by_id = ?';
+  return {
+    sql: `CASE WHEN ${own} THEN data ELSE json_remove(data, ${hidden}) END`,
+    params: entity === 'User' ? [actor.id, actor.id] : [actor.id],
+  };
+}
+
 /** Every field name a filter mentions, at any depth. */
 export function fieldsInFilter(filter: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(filter)) filter.forEach((item) => fieldsInFilter(item, found));

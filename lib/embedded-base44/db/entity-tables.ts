@@ -2,9 +2,10 @@ import { ENTITIES, ENTITY_NAMES, type EntityDefinition } from '../entities/defin
 
 /**
  * One table per entity: the record is a JSON document in `data`; the fields that lists filter and
- * sort on are mirrored into indexed generated columns `f_<field>`. The generated columns are
- * declared without a type so they keep json_extract's values unconverted: comparisons behave the
- * same whether the query compiler reads a column or calls json_extract.
+ * sort on are mirrored into indexed generated columns `f_<field>`. They are STORED, so a scan or
+ * a sort reads them without parsing the document, and declared without a type so they keep
+ * json_extract's values unconverted: comparisons behave the same whether the query compiler
+ * reads a column or calls json_extract.
  */
 export const ALWAYS_HOT_FIELDS = ['created_date', 'updated_date', 'created_by_id'] as const;
 
@@ -17,7 +18,7 @@ export const columnName = (field: string) => `f_${field}`;
 export function entityTableDdl(entity: EntityDefinition): string[] {
   const table = quoteIdentifier(entity.name);
   const generated = hotColumnsOf(entity).map(
-    (field) => `${columnName(field)} GENERATED ALWAYS AS (json_extract(data, '$.${field}')) VIRTUAL`,
+    (field) => `${columnName(field)} GENERATED ALWAYS AS (json_extract(data, '$.${field}')) STORED`,
   );
   // Only User rows carry a credential, kept outside the document so no read path can leak it.
   const credential = entity.name === 'User' ? ['password_hash TEXT'] : [];

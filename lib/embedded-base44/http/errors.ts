@@ -42,12 +42,9 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   });
 }
 
-/** A JSON array built from stored JSON texts without parsing them again. */
-export function rawJsonArrayResponse(jsonTexts: readonly string[]): Response {
-  return new Response(`[${jsonTexts.join(',')}]`, {
-    status: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+/** An answer whose JSON text is already built (stored records passed through unparsed). */
+export function rawJsonResponse(json: string): Response {
+  return new Response(json, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
 export function errorResponse(error: unknown): Response {

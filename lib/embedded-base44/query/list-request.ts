@@ -99,8 +99,3 @@ export function projectRecord(record: Record<string, unknown>, fields: readonly 
   }
   return projected;
 }
-
-export function orderByClause(sort: SortSpec): string {
-  const direction = sort.descending ? 'DESC' : 'ASC';
-  return `${sort.field.sql} ${direction}, id ${direction}`;
-}

@@ -1,14 +1,7 @@
-import {
-  assertQueryableFields,
-  fieldsInFilter,
-  presentRecord,
-  readScopeFilter,
-  readsEverything,
-  type Actor,
-} from '../access/policy';
+import { assertQueryableFields, fieldsInFilter, presentRecord, readScopeFilter, type Actor } from '../access/policy';
 import { withCustomData } from '../access/user-view';
 import { ENTITIES, isEntityName, type EntityDefinition, type EntityName } from '../entities/definitions';
-import { badRequest, jsonResponse, rawJsonArrayResponse } from '../http/errors';
+import { badRequest } from '../http/errors';
 import { andConditions, compileFilter, type SqlCondition } from '../query/filter';
 import { projectRecord } from '../query/list-request';
 import type { EntityRecord, StoredRow } from '../store/entity-store';
@@ -36,24 +29,16 @@ export function presentForCaller(entity: EntityName, record: EntityRecord, actor
   return entity === 'User' ? withCustomData(visible) : visible;
 }
 
-export function presentRows(
-  entity: EntityName,
-  rows: readonly StoredRow[],
-  actor: Actor,
-  fields: readonly string[] | null,
-): Record<string, unknown>[] {
-  return rows.map((row) =>
-    projectRecord(presentForCaller(entity, JSON.parse(row.data) as EntityRecord, actor), fields),
+/**
+ * A list's JSON text from rows read with `visibleDataSql` (hidden fields already removed in SQL):
+ * stored JSON is passed through untouched unless users need their `data` or fields are picked.
+ */
+export function rowsJson(entity: EntityName, rows: readonly StoredRow[], fields: readonly string[] | null): string {
+  if (entity !== 'User' && !fields) return `[${rows.map((row) => row.data).join(',')}]`;
+  return JSON.stringify(
+    rows.map((row) => {
+      const record = JSON.parse(row.data) as EntityRecord;
+      return projectRecord(entity === 'User' ? withCustomData(record) : record, fields);
+    }),
   );
-}
-
-/** A list answer; stored JSON is passed through untouched when nothing needs hiding or trimming. */
-export function listResponse(
-  entity: EntityName,
-  rows: readonly StoredRow[],
-  actor: Actor,
-  fields: readonly string[] | null,
-): Response {
-  if (readsEverything(actor) && entity !== 'User' && !fields) return rawJsonArrayResponse(rows.map((r) => r.data));
-  return jsonResponse(presentRows(entity, rows, actor, fields));
 }

@@ -1,12 +1,11 @@
-import { assertCanRead } from '../access/policy';
-import { badRequest, jsonResponse, notFound } from '../http/errors';
+import { assertCanRead, visibleDataSql } from '../access/policy';
+import { badRequest, jsonResponse, notFound, rawJsonResponse } from '../http/errors';
 import type { Route } from '../http/router';
 import { afterCondition, decodeCursor, encodeCursor, type CursorState } from '../query/cursor';
 import { andConditions } from '../query/filter';
 import type { EntityDefinition } from '../entities/definitions';
 import {
   MAX_LIST_LIMIT,
-  orderByClause,
   parseFields,
   parseListParams,
   parseQueryParam,
@@ -15,7 +14,7 @@ import {
 } from '../query/list-request';
 import type { Services } from '../services';
 import { distinctPage } from './distinct-page';
-import { entityOf, listResponse, presentForCaller, presentRows, readableWhere } from './entity-helpers';
+import { entityOf, presentForCaller, readableWhere, rowsJson } from './entity-helpers';
 
 const LIST_PARAMS = ['q', 'sort', 'limit', 'skip', 'fields'];
 const PAGE_PARAMS = ['q', 'sort', 'limit', 'fields', 'cursor', 'distinct'];
@@ -35,12 +34,13 @@ export function entityReadRoutes({ store }: Services): Route[] {
         const where = readableWhere(entity, actor, list.filter, [list.sort.field.path]);
         const rows = store.list(entity.name, {
           where,
-          orderBy: orderByClause(list.sort),
+          descending: list.sort.descending,
           sortExpression: list.sort.field.sql,
           limit: list.limit,
           skip: list.skip,
+          dataExpression: visibleDataSql(entity.name, actor),
         });
-        return listResponse(entity.name, rows, actor, list.fields);
+        return rawJsonResponse(rowsJson(entity.name, rows, list.fields));
       },
     },
     {
@@ -62,19 +62,19 @@ export function entityReadRoutes({ store }: Services): Route[] {
         const where = cursor ? andConditions(readable, afterCondition(page.sort, cursor.after)) : readable;
         const rows = store.list(entity.name, {
           where,
-          orderBy: orderByClause(page.sort),
+          descending: page.sort.descending,
           sortExpression: page.sort.field.sql,
           limit: page.limit + 1,
           skip: 0,
+          dataExpression: visibleDataSql(entity.name, actor),
         });
         const items = rows.slice(0, page.limit);
         const last = items[items.length - 1];
         const hasMore = rows.length > page.limit && last !== undefined;
-        return jsonResponse({
-          items: presentRows(entity.name, items, actor, page.fields),
-          next_cursor: hasMore ? encodeCursor({ ...walk, after: [last.sort_key, last.id] }) : null,
-          has_more: hasMore,
-        });
+        const nextCursor = hasMore ? encodeCursor({ ...walk, after: [last.sort_key, last.id] }) : null;
+        return rawJsonResponse(
+          `{"items":${rowsJson(entity.name, items, page.fields)},"next_cursor":${JSON.stringify(nextCursor)},"has_more":${hasMore}}`,
+        );
       },
     },
     {

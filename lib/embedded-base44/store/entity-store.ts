@@ -1,5 +1,5 @@
 import { quoteIdentifier } from '../db/entity-tables';
-import { statementCache, type Db } from '../db/open-database';
+import { refreshPlannerStatistics, statementCache, type Db } from '../db/open-database';
 import type { EntityName } from '../entities/definitions';
 import type { SqlCondition } from '../query/filter';
 import type { SqlValue } from '../query/values';
@@ -15,26 +15,41 @@ export interface StoredRow {
 
 export interface ListQuery {
   readonly where: SqlCondition;
-  readonly orderBy: string;
-  /** SQL expression of the sort field, returned as `sort_key` for cursors. */
+  /** SQL expression of the sort field (ties broken by id), returned as `sort_key` for cursors. */
   readonly sortExpression: string;
+  readonly descending: boolean;
   readonly limit: number;
   readonly skip: number;
+  /** Replaces `data` in the answer, e.g. to drop fields the caller may not see. */
+  readonly dataExpression?: SqlCondition | null;
 }
 
 /** Plain SQL access to the entity tables; rules and validation live in the layers above. */
+const WRITES_BETWEEN_STATISTICS = 1000;
+
 export class EntityStore {
   private readonly statement: ReturnType<typeof statementCache>;
+  private writesSinceStatistics = 0;
 
   constructor(readonly db: Db) {
     this.statement = statementCache(db);
   }
 
+  /**
+   * One page of rows. The page is chosen on row ids and sort keys only; documents are read for
+   * the rows kept, so a sort never carries whole documents and `dataExpression` runs per kept row.
+   */
   list(entity: EntityName, query: ListQuery): StoredRow[] {
+    const table = quoteIdentifier(entity);
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const data = query.dataExpression ?? { sql: 'data', params: [] };
     const sql =
-      `SELECT id, data, ${query.sortExpression} AS sort_key FROM ${quoteIdentifier(entity)} ` +
-      `WHERE ${query.where.sql} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`;
-    return this.statement(sql).all(...query.where.params, query.limit, query.skip) as StoredRow[];
+      `SELECT id, ${data.sql} AS data, page.sort_key FROM (` +
+      `SELECT rowid AS row_id, id AS page_id, ${query.sortExpression} AS sort_key FROM ${table} ` +
+      `WHERE ${query.where.sql} ORDER BY sort_key ${direction}, page_id ${direction} LIMIT ? OFFSET ?` +
+      `) AS page JOIN ${table} ON ${table}.rowid = page.row_id ORDER BY page.sort_key ${direction}, page.page_id ${direction}`;
+    const params = [...data.params, ...query.where.params, query.limit, query.skip];
+    return this.statement(sql).all(...params) as StoredRow[];
   }
 
   ids(entity: EntityName, where: SqlCondition, limit: number): string[] {
@@ -64,6 +79,7 @@ export class EntityStore {
   }
 
   insert(entity: EntityName, record: EntityRecord): void {
+    this.writesSinceStatistics += 1;
     const sql = `INSERT INTO ${quoteIdentifier(entity)} (id, data) VALUES (?, ?)`;
     this.statement(sql).run(record.id, JSON.stringify(record));
   }
@@ -84,7 +100,12 @@ export class EntityStore {
 
   /** Runs `work` in one write transaction, taken up front so no other writer can interleave. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    const result = this.db.transaction(work).immediate();
+    if (this.writesSinceStatistics >= WRITES_BETWEEN_STATISTICS && !this.db.inTransaction) {
+      this.writesSinceStatistics = 0;
+      refreshPlannerStatistics(this.db);
+    }
+    return result;
   }
 
   findUserIdByEmail(email: string): string | null {
