@@ -27,6 +27,12 @@ export interface EmbeddedServer {
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
+  // Requests that arrive while the demo data is still being seeded wait for it instead of hanging.
+  let backendReady: (backend: EmbeddedBase44) => void = () => undefined;
+  const whenReady = new Promise<EmbeddedBase44>((resolve) => (backendReady = resolve));
+  server.on('request', (req, res) => {
+    void whenReady.then((ready) => serve(ready, req, res, url, options.exposeStats ?? false));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
@@ -41,9 +47,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     server.close();
     throw error;
   }
-  server.on('request', (req, res) => {
-    void serve(backend, req, res, url, options.exposeStats ?? false);
-  });
+  backendReady(backend);
   return {
     url,
     backend,

@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string): CursorState {
     typeof state.fields !== 'string' ||
     !Array.isArray(state.after) ||
     state.after.length !== 2 ||
-    !['string', 'number'].includes(typeof state.after[0]) && state.after[0] !== null ||
+    (state.after[0] !== null && !['string', 'number'].includes(typeof state.after[0])) ||
     typeof state.after[1] !== 'string'
   ) {
     throw badRequest('Invalid cursor');

@@ -3,7 +3,7 @@ import type { EntityDefinition } from '../entities/definitions';
 import { badRequest, jsonResponse } from '../http/errors';
 import { decodeCursor, encodeCursor } from '../query/cursor';
 import { jsonPathOf, resolveField } from '../query/field-path';
-import { parseListParams } from '../query/list-request';
+import { parseListParams, parseQueryParam } from '../query/list-request';
 import type { EntityStore } from '../store/entity-store';
 import { readableWhere } from './entity-helpers';
 
@@ -20,7 +20,7 @@ export function distinctPage(store: EntityStore, entity: EntityDefinition, actor
   if (cursor && (cursor.sort !== walk.sort || (params.filter !== null && cursor.query !== walk.query))) {
     throw badRequest('A cursor continues its own query and field: do not change them');
   }
-  const filter = cursor ? (JSON.parse(cursor.query) as Record<string, unknown> | null) : params.filter;
+  const filter = cursor ? parseQueryParam(cursor.query) : params.filter;
   const where = readableWhere(entity, actor, filter, [field.path]);
   const values = store.distinct(entity.name, where, jsonPathOf(field), cursor?.after[0] ?? null, limit + 1);
   const items = values.slice(0, limit);
