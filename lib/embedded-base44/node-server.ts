@@ -63,7 +63,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 async function serve(backend: EmbeddedBase44, req: IncomingMessage, res: ServerResponse, origin: string, exposeStats: boolean) {
   try {
     const response =
-      (exposeStats && statsResponse(backend, req)) || (await backend.handle(toRequest(req, origin)));
+      (exposeStats && statsResponse(backend, req)) || (await backend.handle(toRequest(req, res, origin)));
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
     // An answer given before the body was read (413, 401...): close instead of draining it.
@@ -79,7 +79,7 @@ async function serve(backend: EmbeddedBase44, req: IncomingMessage, res: ServerR
   }
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+function toRequest(req: IncomingMessage, res: ServerResponse, origin: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -87,7 +87,10 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const controller = new AbortController();
-  req.socket.once('close', () => controller.abort());
+  // The client hung up before the answer was sent: let the handler know through request.signal.
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method,
     headers,

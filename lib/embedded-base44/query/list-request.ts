@@ -79,7 +79,8 @@ function parseCount(raw: string | null, name: string, fallback: number, min: num
   if (!/^\d+$/.test(raw)) throw badRequest(`${name} must be a whole number`);
   const value = Number(raw);
   if (value < min) throw badRequest(`${name} must be at least ${min}`);
-  return name === 'limit' ? Math.min(value, MAX_LIST_LIMIT) : value;
+  // SQLite refuses an OFFSET past 64-bit integers; nothing lies that far anyway.
+  return name === 'limit' ? Math.min(value, MAX_LIST_LIMIT) : Math.min(value, Number.MAX_SAFE_INTEGER);
 }
 
 export function parseFields(entity: EntityDefinition, raw: string | null): string[] | null {

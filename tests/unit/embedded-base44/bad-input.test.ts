@@ -46,6 +46,12 @@ describe('bad input', () => {
     expect(await trackCount()).toBe(before);
   });
 
+  it('answers an absurdly large skip with an empty page, not an error', async () => {
+    const answer = await api.call('GET', '/entities/Track', { token: admin, query: { skip: '99999999999999999999' } });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual([]);
+  });
+
   it('names the offending field of an invalid record', async () => {
     const answer = await api.call('POST', '/entities/Track', { token: producer, body: { title: 'x', bpm: 'fast' } });
     expect(answer.json.issues).toEqual([expect.objectContaining({ field: 'bpm' })]);
