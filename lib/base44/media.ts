@@ -34,7 +34,7 @@ export function mediaVerbs(transport: Transport, timeoutMs: number) {
       clearTimeout(timer);
     }
     if (!PASSED_STATUSES.has(upstream.status)) {
-      await upstream.body?.cancel();
+      discard(upstream);
       throw new Base44Error(codeForStatus(upstream.status), {
         upstreamStatus: upstream.status,
         detail: `media fetch → ${upstream.status}`,
@@ -45,9 +45,14 @@ export function mediaVerbs(transport: Transport, timeoutMs: number) {
       const value = upstream.headers.get(name);
       if (value !== null) passed.set(name, value);
     }
-    if (upstream.status === 416) await upstream.body?.cancel();
+    if (upstream.status === 416) discard(upstream);
     return new Response(upstream.status === 416 ? null : upstream.body, { status: upstream.status, headers: passed });
   }
 
   return { fetchMedia };
+}
+
+/** Not awaited: cancelling a body Next's fetch has teed only settles once every branch is done. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
 }

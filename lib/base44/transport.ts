@@ -41,7 +41,8 @@ export function createTransport(config: TransportConfig): Transport {
           return untilAborted(backend.handle(request), request.signal);
         }
       }
-      return fetchImpl(request);
+      // no-store: Next patches fetch for its data cache; these calls are ours to cache (cache.ts).
+      return fetchImpl(request, { cache: 'no-store' });
     },
   };
 }

@@ -13,7 +13,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
   SPYNNERS_DATA_DIR: z.string().min(1).default('.data'),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(100),
 });
 

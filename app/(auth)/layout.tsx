@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import styles from './auth.module.css';
+
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <main className={styles.page}>
+      <div className={styles.card}>
+        <p className={styles.brand}>
+          SPYNNERS <span>Live Console</span>
+        </p>
+        {children}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ConsoleHeader } from '@/components/layout/console-header';
+import { Providers } from '@/components/providers';
+import { getSessionUser } from '@/lib/auth/session';
+import styles from './console.module.css';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect('/sign-in');
+  return (
+    <Providers>
+      <div className={styles.shell} data-app-ready-scope>
+        <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} />
+        <main className={styles.main}>{children}</main>
+      </div>
+    </Providers>
+  );
+}

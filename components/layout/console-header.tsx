@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import type { Role } from '@/lib/domain/enums';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import styles from './console-header.module.css';
+
+export function ConsoleHeader({ userName, role }: { userName: string; role: Role }) {
+  return (
+    <header className={styles.header}>
+      <Link href="/library" className={styles.brand}>
+        SPYNNERS <span>Live</span>
+      </Link>
+      <nav className={styles.nav} aria-label="Main">
+        <Link href="/library">Library</Link>
+      </nav>
+      <div className={styles.account}>
+        <span className={styles.user} data-testid="signed-in-user">
+          {userName}
+          {role === 'admin' && <span className="chip">Admin</span>}
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { trackListQuerySchema } from '@/lib/domain/track-query';
+import type { TrackFilters } from '@/lib/query/tracks';
+import { trackListSearchParams } from '@/lib/query/tracks';
+
+const FILTER_NAMES = ['search', 'genre', 'energy', 'bpmMin', 'bpmMax', 'key', 'vipOnly', 'sort'] as const;
+
+/** Library filters live in the URL, so they survive reloads, back / forward and sharing. */
+export function useTrackFilters(): [TrackFilters, (patch: Partial<TrackFilters>) => void] {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  const filters = useMemo<TrackFilters>(() => {
+    const raw: Record<string, string> = {};
+    for (const name of FILTER_NAMES) {
+      const value = searchParams.get(name);
+      if (value) raw[name] = value;
+    }
+    const parsed = trackListQuerySchema.safeParse(raw);
+    const { page: _page, ...rest } = parsed.success ? parsed.data : trackListQuerySchema.parse({});
+    return rest;
+  }, [searchParams]);
+
+  const setFilters = useCallback(
+    (patch: Partial<TrackFilters>) => {
+      const next = trackListSearchParams({ ...filters, ...patch, pageSize: undefined }, 1);
+      next.delete('page');
+      if (next.get('sort') === 'newest') next.delete('sort');
+      const query = next.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [filters, pathname, router],
+  );
+
+  return [filters, setFilters];
+}

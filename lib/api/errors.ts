@@ -1,0 +1,58 @@
+// The console's one error contract: a closed set of codes, each with its HTTP status, serialised
+// as { error: { code, message, issues? } }.
+import type { FieldIssue } from './zod-messages';
+
+export const API_ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  forbidden: 403,
+  cross_origin: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
+  rate_limited: 503,
+  upstream_unavailable: 502,
+  upstream_timeout: 504,
+  internal: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; issues?: FieldIssue[] };
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly issues?: FieldIssue[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    extra: { issues?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = API_ERROR_STATUS[code];
+    this.issues = extra.issues;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}

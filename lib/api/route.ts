@@ -1,0 +1,102 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { readAuthContext, clearSessionCookies, type AuthContext } from '@/lib/auth/session';
+import { ApiError } from './errors';
+import { toApiError } from './upstream-errors';
+import { isMutating, isSameOrigin } from './same-origin';
+import { fieldIssues } from './zod-messages';
+
+type Access = 'public' | 'signed-in' | 'admin';
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  access?: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteContext<P, Q, B, A extends AuthContext | null> {
+  req: NextRequest;
+  auth: A;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Every route handler goes through here: session, same-origin check on mutating methods, zod
+ * parsing of params / query / body, and one error shape. Handlers state intent in a few lines and
+ * return data (sent as JSON) or a Response.
+ */
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  A extends Access = 'signed-in',
+>(
+  spec: RouteSpec<P, Q, B> & { access?: A },
+  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>, A extends 'public' ? AuthContext | null : AuthContext>) => Promise<unknown>,
+): (req: NextRequest, context: NextRouteContext) => Promise<Response> {
+  return async (req: NextRequest, context: NextRouteContext): Promise<Response> => {
+    try {
+      if (isMutating(req.method) && !isSameOrigin(req)) {
+        throw new ApiError('cross_origin', 'This request must come from the console itself');
+      }
+      const auth = await readAuthContext(req);
+      const access = spec.access ?? 'signed-in';
+      if (access !== 'public' && !auth) throw new ApiError('unauthenticated', 'Sign in to continue');
+      if (access === 'admin' && auth?.role !== 'admin') {
+        throw new ApiError('forbidden', 'Only administrators can do this');
+      }
+      const params = parse(spec.params, await context.params, 'Invalid path');
+      const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), 'Invalid query');
+      const body = spec.body ? parse(spec.body, await readJson(req), 'Invalid body') : undefined;
+      const ctx = { req, auth, params, query, body } as RouteContext<Infer<P>, Infer<Q>, Infer<B>, never>;
+      const result = await handler(ctx);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(req, error);
+    }
+  };
+}
+
+function parse(schema: Schema | undefined, input: unknown, message: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ApiError('invalid_input', message, { issues: fieldIssues(parsed.error) });
+  return parsed.data;
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) {
+    throw new ApiError('unsupported_media_type', 'Send the body as application/json');
+  }
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large');
+  const text = await req.text();
+  if (text.length > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid_json', 'The request body is not valid JSON');
+  }
+}
+
+export function errorResponse(req: NextRequest, error: unknown): Response {
+  const apiError = toApiError(error);
+  if (apiError.code === 'internal') {
+    console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, error instanceof Error ? error.stack : error);
+  }
+  const res = NextResponse.json(apiError.toBody(), { status: apiError.status });
+  if (apiError.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(apiError.retryAfterSeconds));
+  if (apiError.code === 'session_expired') clearSessionCookies(req, res);
+  return res;
+}

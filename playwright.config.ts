@@ -1,0 +1,78 @@
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './tests/e2e/support/servers';
+
+// System Chromium from Debian; Playwright's own browser downloads are impossible here.
+const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+};
+
+const consoleEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXTAUTH_SECRET: E2E.nextAuthSecret,
+};
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: { baseURL: E2E.consoleUrl, trace: 'retain-on-failure', serviceWorkers: 'allow' },
+  webServer: [
+    {
+      // The standalone embedded backend stands in for a remote Base44 app (counts upstream calls).
+      command: `rm -rf ${E2E.dataDir} && mkdir -p ${E2E.dataDir} && npm run base44 -- --port ${E2E.backendPort} --data ${E2E.dataDir}/base44 --expose-stats 2>&1 | tee ${E2E.dataDir}/backend.log`,
+      url: `${E2E.backendUrl}/__embedded/stats`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // The console as deployed against a remote Base44 (BASE44_SERVER_URL set).
+      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.dataDir}/console.log`,
+      url: `${E2E.consoleUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...consoleEnv,
+        BASE44_SERVER_URL: E2E.backendUrl,
+        BASE44_APP_ID: 'spynners-local',
+        NEXTAUTH_URL: E2E.consoleUrl,
+        SPYNNERS_DATA_DIR: `${E2E.dataDir}/console`,
+      },
+    },
+    {
+      // The console as `npm start` runs it: no Base44 configured, embedded backend in-process,
+      // NEXTAUTH_URL on https as in production (so its cookies must be Secure).
+      command: `npx next start -H 127.0.0.1 -p ${E2E.inProcessPort} 2>&1 | tee ${E2E.dataDir}/in-process.log`,
+      url: `${E2E.inProcessUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...consoleEnv,
+        NEXTAUTH_URL: E2E.inProcessPublicUrl,
+        SPYNNERS_DATA_DIR: `${E2E.dataDir}/in-process`,
+      },
+    },
+  ],
+  projects: [
+    {
+      name: 'chromium',
+      testMatch: /.*\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+    },
+    {
+      // System WebKitGTK (MiniBrowser) through WebKitWebDriver + webdriverio, under Xvfb.
+      name: 'webkitgtk',
+      testMatch: /.*\.wk\.ts$/,
+      timeout: 90_000,
+    },
+  ],
+});

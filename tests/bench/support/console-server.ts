@@ -1,0 +1,58 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function ensureBuild(): void {
+  if (existsSync('.next/BUILD_ID')) return;
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('next build failed');
+}
+
+export interface ConsoleServer {
+  url: string;
+  stop(): void;
+}
+
+/** Starts the production console (`next start`) with the given environment and waits for it. */
+export async function startConsole(env: Record<string, string>): Promise<ConsoleServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: url, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (await fetch(`${url}/sign-in`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
+}
+
+/** Signs in through next-auth's credentials callback and returns the session cookie header. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`);
+  const csrfCookie = (csrfRes.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes('next-auth.session-token='));
+  if (!session) throw new Error('sign-in failed');
+  return session.split(';')[0]!;
+}

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { E2E } from './support/servers';
+import { signInThroughUi } from './support/auth';
+
+test.describe('the promo pool', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
+  });
+
+  test('lists approved tracks with artwork, title, artist, genre, BPM and key', async ({ page }) => {
+    const rows = page.getByTestId('track-row');
+    await expect(rows.first()).toBeVisible();
+    expect(await rows.count()).toBeGreaterThanOrEqual(20);
+    const artwork = rows.first().locator('img');
+    await expect(artwork).toHaveJSProperty('complete', true);
+    expect(await artwork.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(rows.first().getByTestId('track-bpm')).toHaveText(/^\d+ BPM$/);
+  });
+
+  test('filters by genre, BPM range and VIP, and searches', async ({ page }) => {
+    await page.getByLabel('Genre').selectOption('Techno');
+    await expect(page).toHaveURL(/genre=Techno/);
+    const genres = page.getByTestId('track-genre');
+    await expect(genres.first()).toHaveText('Techno');
+    for (const genre of await genres.allTextContents()) expect(genre).toBe('Techno');
+
+    await page.getByLabel('Genre').selectOption('');
+    await page.getByLabel('Minimum BPM').fill('120');
+    await page.getByLabel('Maximum BPM').fill('124');
+    await page.getByLabel('Maximum BPM').blur();
+    await expect(page).toHaveURL(/bpmMin=120&bpmMax=124|bpmMax=124/);
+    await expect(page.getByTestId('track-bpm').first()).toBeVisible();
+    for (const bpm of await page.getByTestId('track-bpm').allTextContents()) {
+      const value = Number.parseInt(bpm, 10);
+      expect(value).toBeGreaterThanOrEqual(120);
+      expect(value).toBeLessThanOrEqual(124);
+    }
+
+    await page.goto('/library?vipOnly=true');
+    await expect(page.getByTestId('track-row').first()).toBeVisible();
+    const rows = page.getByTestId('track-row');
+    expect(await rows.count()).toBe(await rows.getByText('VIP', { exact: true }).count());
+
+    await page.goto('/library');
+    const title = (await page.getByTestId('track-title').nth(3).textContent()) ?? '';
+    const word = title.split(' ').sort((a, b) => b.length - a.length)[0] ?? title;
+    await page.getByLabel('Search tracks').fill(word.toLowerCase());
+    await expect(page).toHaveURL(new RegExp(`search=${encodeURIComponent(word.toLowerCase())}`));
+    await expect(page.getByTestId('track-title').filter({ hasText: title })).toBeVisible();
+  });
+
+  test("a track's audio is served from our origin with Range support", async ({ page }) => {
+    await page.getByTestId('track-row').first().click();
+    const src = await page.locator('audio').getAttribute('src');
+    expect(src).toMatch(/^\/api\/tracks\/[^/]+\/audio$/);
+    const whole = await page.request.get(src!);
+    expect(whole.status()).toBe(200);
+    expect(whole.headers()['content-type']).toBe('audio/mpeg');
+    const size = (await whole.body()).length;
+    const probe = await page.request.get(src!, { headers: { Range: 'bytes=0-1' } });
+    expect(probe.status()).toBe(206);
+    expect(probe.headers()['content-range']).toBe(`bytes 0-1/${size}`);
+    expect((await probe.body()).length).toBe(2);
+    const beyond = await page.request.get(src!, { headers: { Range: `bytes=${size + 10}-` } });
+    expect(beyond.status()).toBe(416);
+  });
+});
