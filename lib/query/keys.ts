@@ -13,3 +13,31 @@ export const trackKeys = {
 export const meKeys = {
   all: ['me'] as const,
 };
+
+/** The whole approved catalogue, loaded once for the offline search index. */
+export const catalogueKeys = {
+  all: ['catalogue'] as const,
+};
+
+/** A track's rating (the member's own stars, average and count), apart from the track itself. */
+export const ratingKeys = {
+  all: ['ratings'] as const,
+  track: (trackId: string) => [...ratingKeys.all, trackId] as const,
+};
+
+export const playlistKeys = {
+  all: ['playlists'] as const,
+  lists: () => [...playlistKeys.all, 'list'] as const,
+  details: () => [...playlistKeys.all, 'detail'] as const,
+  detail: (id: string) => [...playlistKeys.details(), id] as const,
+};
+
+export const vipKeys = {
+  all: ['vip'] as const,
+};
+
+/** Public profiles of members (producers shown on a track, the member's own public face). */
+export const userKeys = {
+  all: ['users'] as const,
+  detail: (id: string) => [...userKeys.all, id] as const,
+};

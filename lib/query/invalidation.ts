@@ -1,0 +1,56 @@
+// What each write makes stale, in one place. Every mutation calls `invalidateAfter` with the change
+// it made; nothing else invalidates. The rule: mark stale only the queries whose answer the write
+// can change, so a rating never refetches playlists and a rename never refetches the catalogue.
+import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
+import type { TrackListQuery } from '@/lib/domain/track-query';
+import { meKeys, playlistKeys, ratingKeys, trackKeys, userKeys } from './keys';
+
+export type Change =
+  /** The member rated a track: its average and count moved. */
+  | { type: 'track-rated'; trackId: string }
+  | { type: 'playlist-created'; playlistId: string }
+  /** Name, visibility or tracks (add, remove, reorder) of one playlist. */
+  | { type: 'playlist-updated'; playlistId: string }
+  | { type: 'playlist-deleted'; playlistId: string }
+  | { type: 'profile-updated'; userId: string };
+
+type ListKey = ReturnType<typeof trackKeys.list>;
+
+/** The query filters a change invalidates. */
+export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
+  switch (change.type) {
+    case 'track-rated':
+      return [
+        { queryKey: trackKeys.detail(change.trackId), exact: true },
+        { queryKey: ratingKeys.track(change.trackId), exact: true },
+        // Only the server pages ordered by rating can change order; the others show no rating.
+        // The catalogue is not refetched (50 000 tracks for one number): ratings.ts patches it.
+        {
+          queryKey: trackKeys.lists(),
+          predicate: (query) => (query.queryKey as ListKey)[2]?.sort === ('rating' satisfies TrackListQuery['sort']),
+        },
+      ];
+    case 'playlist-created':
+      return [{ queryKey: playlistKeys.lists(), exact: true }];
+    case 'playlist-updated':
+      return [
+        { queryKey: playlistKeys.detail(change.playlistId), exact: true },
+        { queryKey: playlistKeys.lists(), exact: true },
+      ];
+    case 'playlist-deleted':
+      return [{ queryKey: playlistKeys.lists(), exact: true }];
+    case 'profile-updated':
+      return [
+        { queryKey: meKeys.all, exact: true },
+        { queryKey: userKeys.detail(change.userId), exact: true },
+      ];
+  }
+}
+
+export async function invalidateAfter(queryClient: QueryClient, change: Change): Promise<void> {
+  if (change.type === 'playlist-deleted') {
+    // A deleted playlist has nothing to refetch: drop it (a refetch would only 404).
+    queryClient.removeQueries({ queryKey: playlistKeys.detail(change.playlistId), exact: true });
+  }
+  await Promise.all(invalidationsFor(change).map((filters) => queryClient.invalidateQueries(filters)));
+}

@@ -1,0 +1,48 @@
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api/client';
+import type { UserType } from '@/lib/domain/enums';
+import type { ProfilePatch } from '@/lib/domain/profile';
+import type { User } from '@/lib/domain/types';
+import { CACHE_DURATIONS } from './durations';
+import { invalidateAfter } from './invalidation';
+import { meKeys, userKeys } from './keys';
+
+/** What any member may see of another (`GET /api/users/:id`). */
+export interface PublicProfile {
+  id: string;
+  fullName: string;
+  artistName: string | null;
+  userType: UserType;
+  bio: string | null;
+  avatarUrl: string | null;
+  instagramUrl?: string | null;
+  soundcloudUrl?: string | null;
+  beatportUrl?: string | null;
+}
+
+export function meOptions() {
+  return queryOptions({
+    queryKey: meKeys.all,
+    queryFn: ({ signal }) => apiFetch<User>('/api/me', { signal }),
+    staleTime: CACHE_DURATIONS.ownProfile,
+  });
+}
+
+export function publicProfileOptions(userId: string) {
+  return queryOptions({
+    queryKey: userKeys.detail(userId),
+    queryFn: ({ signal }) => apiFetch<PublicProfile>(`/api/users/${encodeURIComponent(userId)}`, { signal }),
+    staleTime: CACHE_DURATIONS.users,
+  });
+}
+
+export function updateProfileMutationOptions(queryClient: QueryClient) {
+  return mutationOptions<User, Error, ProfilePatch>({
+    mutationKey: ['update-profile'],
+    mutationFn: (patch) => apiFetch<User>('/api/me', { method: 'PATCH', json: patch }),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meKeys.all, user);
+      await invalidateAfter(queryClient, { type: 'profile-updated', userId: user.id });
+    },
+  });
+}
