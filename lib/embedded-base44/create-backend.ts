@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes';
 import { entityReadRoutes } from './routes/entity-read-routes';
 import { entityWriteRoutes } from './routes/entity-write-routes';
 import { fileRoutes } from './routes/file-routes';
+import { functionRoutes } from './routes/function-routes';
 import { seedDemoData } from './seed/seed-demo';
 import type { Services } from './services';
 import { EntityStore } from './store/entity-store';
@@ -40,6 +41,7 @@ export function createEmbeddedBase44(options: EmbeddedBase44Options): EmbeddedBa
     ...fileRoutes(services),
     ...entityReadRoutes(services),
     ...entityWriteRoutes(services),
+    ...functionRoutes(services),
   ];
   const stats = createStats();
   const limiter = createRateLimiter(options.rateLimit ?? null);

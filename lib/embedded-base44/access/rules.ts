@@ -54,7 +54,11 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     ...ownedBy('producer_id'),
     read: [{ status: 'approved' }, own('producer_id')],
     forcedOnCreate: { status: 'pending', producer_id: CALLER },
-    adminOnlyFields: ['status', 'is_vip', 'rejection_reason', 'rejected_at'],
+    // Ratings are kept by the rateTrack function: a producer cannot award their own track stars.
+    adminOnlyFields: [
+      'status', 'is_vip', 'rejection_reason', 'rejected_at',
+      'average_rating', 'rating_count', 'legacy_rating_count', 'legacy_rating_sum',
+    ],
   },
   User: {
     ...base,
@@ -78,4 +82,12 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
   VIPPurchase: ownedBy('user_id'),
   SessionMix: ownedBy('dj_id'),
   SessionTrack: { ...ownedBy('dj_id'), read: [own('dj_id'), own('producer_id')] },
+  // Each member sees only their own votes. Votes are cast through the rateTrack function, which
+  // keeps the track's average in step; direct creates, deletes and vote changes are admin-only.
+  TrackRating: {
+    ...ownedBy('user_id'),
+    create: 'admin',
+    delete: 'admin',
+    adminOnlyFields: ['track_id', 'user_id', 'stars'],
+  },
 };

@@ -35,6 +35,10 @@ export function entityTableDdl(entity: EntityDefinition): string[] {
     const columns = fields.map((f) => (f === 'id' ? 'id' : columnName(f))).join(', ');
     statements.push(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns}, id)`);
   }
+  for (const fields of entity.unique ?? []) {
+    const name = quoteIdentifier(`${entity.name}_${fields.join('_')}_unique`);
+    statements.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${name} ON ${table} (${fields.map(columnName).join(', ')})`);
+  }
   if (entity.name === 'User') {
     statements.push(`CREATE UNIQUE INDEX IF NOT EXISTS "User_email_unique" ON "User" (f_email)`);
   }

@@ -15,6 +15,8 @@ export interface EntityDefinition {
   readonly hotFields: readonly string[];
   /** Extra composite indexes, by field name (system fields allowed). */
   readonly indexes: readonly (readonly string[])[];
+  /** Field combinations no two records may share (hot fields only); a second one is a 409. */
+  readonly unique?: readonly (readonly string[])[];
 }
 
 export const ENTITY_NAMES = [
@@ -27,6 +29,7 @@ export const ENTITY_NAMES = [
   'VIPPurchase',
   'SessionMix',
   'SessionTrack',
+  'TrackRating',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -49,6 +52,8 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       play_count: N, download_count: N, average_rating: N, rating_count: N, release_date: S,
       is_unreleased: B, is_vip: B, vip_requested: B, vip_preview_start: N, vip_preview_end: N,
       label_name: S, rights_confirmed: B, free_download_authorized: B,
+      // What the track's rating stood at before its first TrackRating record (legacy imports).
+      legacy_rating_count: N, legacy_rating_sum: N,
     },
     hotFields: ['status', 'genre', 'bpm', 'producer_id', 'is_vip', 'title'],
     indexes: [['status', 'genre', 'created_date'], ['status', 'created_date'], ['status', 'bpm'], ['producer_id']],
@@ -108,6 +113,13 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
     },
     hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],
     indexes: [['session_mix_id'], ['dj_id'], ['producer_id'], ['track_id']],
+  },
+  // One member's vote on a track (1..5 stars), written by the rateTrack function only.
+  TrackRating: {
+    fields: { track_id: S, user_id: S, stars: N },
+    hotFields: ['track_id', 'user_id'],
+    indexes: [['track_id']],
+    unique: [['user_id', 'track_id']],
   },
 };
 

@@ -72,6 +72,12 @@ export class EntityStore {
     return this.statement(sql).pluck().get(...where.params) as number;
   }
 
+  /** How many rows match and the total of a numeric SQL expression over them (0 when none). */
+  countAndSum(entity: EntityName, where: SqlCondition, valueSql: string): { count: number; sum: number } {
+    const sql = `SELECT count(*) AS count, total(${valueSql}) AS sum FROM ${quoteIdentifier(entity)} WHERE ${where.sql}`;
+    return this.statement(sql).get(...where.params) as { count: number; sum: number };
+  }
+
   get(entity: EntityName, id: string): EntityRecord | null {
     const sql = `SELECT data FROM ${quoteIdentifier(entity)} WHERE id = ?`;
     const data = this.statement(sql).pluck().get(id) as string | undefined;
