@@ -1,0 +1,143 @@
+// Restores a user's persisted query cache into a QueryClient, then keeps IndexedDB in step with it.
+import type { QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import { consoleDb, type ConsoleDatabase } from '@/lib/offline/db';
+import { PERSIST_MAX_AGE } from '../durations';
+import { QUERY_CACHE_BUSTER } from './buster';
+import { restoreInto, saveFrom } from './core';
+import { createDexiePersister, deleteAllPersistedQueries } from './dexie-persister';
+
+export interface QueryPersistenceOptions {
+  queryClient: QueryClient;
+  userId: string;
+  db?: ConsoleDatabase;
+  buster?: string;
+  maxAge?: number;
+  /** Changes are written at most this often (trailing), and at once when the page is hidden. */
+  throttleMs?: number;
+  /** Past this, rendering goes on without the persisted cache (a stuck IndexedDB open on iOS). */
+  restoreTimeoutMs?: number;
+}
+
+export interface QueryPersistence {
+  /** Settles when the persisted cache is in the QueryClient, or restoring failed / timed out. */
+  restored: Promise<void>;
+  /** Writes pending changes now. */
+  flush: () => Promise<void>;
+  /** Stops writing; pending changes are dropped. */
+  stop: () => void;
+}
+
+const active = new Set<{ stop: () => void; queryClient: QueryClient }>();
+
+/** Cache events that can change what is persisted (not fetch starts, observers, failures). */
+function changesPersistedState(event: QueryCacheNotifyEvent): boolean {
+  if (event.type === 'removed') return true;
+  return event.type === 'updated' && ['success', 'setState', 'invalidate'].includes(event.action.type);
+}
+
+export function startQueryPersistence({
+  queryClient,
+  userId,
+  db = consoleDb(),
+  buster = QUERY_CACHE_BUSTER,
+  maxAge = PERSIST_MAX_AGE,
+  throttleMs = 1000,
+  restoreTimeoutMs = 5000,
+}: QueryPersistenceOptions): QueryPersistence {
+  const persister = createDexiePersister({ db, userId, maxAge });
+  let stopped = false;
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> | null = null;
+  let unsubscribe = () => {};
+
+  // persistQueryClientSubscribe would dehydrate and save on every cache event, fetch starts
+  // included; we coalesce to one save per throttle window and never run two saves at once.
+  const save = async (): Promise<void> => {
+    timer = undefined;
+    if (stopped || !dirty) return;
+    dirty = false;
+    saving = saveFrom(queryClient, persister, buster).catch(
+      (error: unknown) => warn('could not save the query cache', error),
+    );
+    await saving;
+    saving = null;
+    if (dirty && !stopped) timer = setTimeout(save, throttleMs);
+  };
+  const schedule = () => {
+    dirty = true;
+    if (!timer && !saving && !stopped) timer = setTimeout(save, throttleMs);
+  };
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (saving) await saving;
+    await save();
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void flush();
+  };
+  const onPageHide = () => void flush();
+
+  const restore = restoreInto(queryClient, persister, buster, maxAge)
+    .catch((error: unknown) => warn('could not restore the query cache', error))
+    .then(() => {
+      if (stopped) return;
+      unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+        if (changesPersistedState(event)) schedule();
+      });
+      if (typeof window !== 'undefined') {
+        document.addEventListener('visibilitychange', onHidden);
+        window.addEventListener('pagehide', onPageHide);
+      }
+      // Anything fetched while restoring (or nothing at all) is now written.
+      schedule();
+    });
+
+  const entry = {
+    queryClient,
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+      if (typeof window !== 'undefined') {
+        document.removeEventListener('visibilitychange', onHidden);
+        window.removeEventListener('pagehide', onPageHide);
+      }
+      active.delete(entry);
+    },
+  };
+  active.add(entry);
+
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<void>((resolve) => {
+    timeout = setTimeout(() => {
+      warn(`restoring the query cache took over ${restoreTimeoutMs} ms; rendering without it`);
+      resolve();
+    }, restoreTimeoutMs);
+  });
+  const restored = Promise.race([restore, timedOut]).finally(() => clearTimeout(timeout));
+
+  return { restored, flush, stop: entry.stop };
+}
+
+/**
+ * Sign-out: stops every running persistence, empties their QueryClients and deletes every user's
+ * persisted queries. Resolves even if IndexedDB fails or hangs (after `timeoutMs`), so sign-out
+ * is never blocked; the next sign-in purges other users' rows anyway.
+ */
+export async function clearPersistedQueryCache({ db = consoleDb(), timeoutMs = 3000 } = {}): Promise<void> {
+  for (const entry of [...active]) {
+    entry.stop();
+    entry.queryClient.clear();
+  }
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    deleteAllPersistedQueries(db).catch((error: unknown) => warn('could not clear the query cache', error)),
+    new Promise<void>((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
+  ]).finally(() => clearTimeout(timeout));
+}
+
+function warn(message: string, error?: unknown): void {
+  console.warn(`[query-cache] ${message}`, error ?? '');
+}
