@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { warmUp } from '@/lib/base44';
 import styles from './auth.module.css';
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
+  warmUp();
   return (
     <main className={styles.page}>
       <div className={styles.card}>

@@ -47,6 +47,9 @@ export function createBase44Client(config: Base44ClientConfig): Base44Client {
   let rateLimitedUntil = 0;
 
   async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+    // The in-process backend seeds its demo data on first use: a one-off start-up cost, not upstream
+    // latency, so the deadline starts once the transport is ready.
+    await transport.apiBase();
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([deadline, spec.signal]) : deadline;
     const deadlineAt = Date.now() + timeoutMs;

@@ -20,13 +20,15 @@ type Holder = { [SINGLETON]?: Promise<EmbeddedBackend> };
 export function sharedEmbeddedBackend(): Promise<EmbeddedBackend> {
   const holder = globalThis as Holder;
   holder[SINGLETON] ??= import('@/lib/embedded-base44')
-    .then(({ createEmbeddedBase44 }) => {
+    .then(async ({ createEmbeddedBase44 }) => {
       const env = serverEnv();
-      return createEmbeddedBase44({
+      const backend = createEmbeddedBase44({
         dataDir: path.join(env.dataDir, 'base44'),
         appId: env.base44AppId,
         baseUrl: EMBEDDED_BASE_URL,
       });
+      await backend.ready;
+      return backend;
     })
     .catch((error: unknown) => {
       delete holder[SINGLETON]; // let a later request try again

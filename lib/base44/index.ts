@@ -42,3 +42,8 @@ export { catalogueFreshness } from './catalogue';
 export type { Freshness } from './public-read';
 export type { CallOptions, Registration, Session } from './account';
 export type { MediaOptions } from './media';
+
+/** Starts the embedded backend (and its first-run demo seed) early, e.g. while the sign-in page shows. */
+export function warmUp(): void {
+  if (!serverEnv().base44ServerUrl) void sharedEmbeddedBackend().catch(() => undefined);
+}
