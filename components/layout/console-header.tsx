@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Role } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { ConsoleNav } from './console-nav';
 import styles from './console-header.module.css';
 
 export function ConsoleHeader({ userName, role }: { userName: string; role: Role }) {
@@ -9,9 +10,7 @@ export function ConsoleHeader({ userName, role }: { userName: string; role: Role
       <Link href="/library" className={styles.brand}>
         SPYNNERS <span>Live</span>
       </Link>
-      <nav className={styles.nav} aria-label="Main">
-        <Link href="/library">Library</Link>
-      </nav>
+      <ConsoleNav />
       <div className={styles.account}>
         <span className={styles.user} data-testid="signed-in-user">
           {userName}

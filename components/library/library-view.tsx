@@ -1,40 +1,94 @@
 'use client';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { trackListOptions } from '@/lib/query/tracks';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Track } from '@/lib/domain/types';
+import { catalogueOptions } from '@/lib/query/catalogue';
+import { prefetchTrackDetail, trackListOptions } from '@/lib/query/tracks';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { TrackFiltersBar } from './track-filters';
-import { TrackRow } from './track-row';
+import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
+import { VirtualTrackList, type TrackSource } from './virtual-track-list';
 import styles from './library.module.css';
 
-export function LibraryView() {
-  const [filters, setFilters] = useTrackFilters();
-  const query = useInfiniteQuery(trackListOptions(filters));
-  const tracks = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = query.data?.pages[0]?.total ?? 0;
+const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} tracks`);
 
+/**
+ * The promo pool. Two sources, one ordering: server pages (`/api/tracks`) paint first and stand in
+ * while the catalogue loads and is indexed; from then on the local index answers every keystroke
+ * and filter, online or not. Both order by the same sort field with ties by id (lib/search/order.ts).
+ */
+export function LibraryView() {
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useTrackFilters();
+  const [search, setSearch] = useState(filters.search ?? '');
+
+  // Back / forward (or a shared link) changes the URL's search: follow it.
+  useEffect(() => {
+    setSearch((current) => (current.trim() === (filters.search ?? '') ? current : (filters.search ?? '')));
+  }, [filters.search]);
+
+  const catalogue = useQuery(catalogueOptions());
+  const { index, version, progress } = useCatalogueIndex(catalogue.data?.tracks, filters.sort);
+  const local = index !== null;
+
+  const server = useInfiniteQuery({ ...trackListOptions(filters), enabled: !local });
+
+  const results = useMemo(
+    () => (index ? index.search({ ...filters, search }) : null),
+    // `version` re-runs the search when the index is patched in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, version, filters, search],
+  );
+
+  const serverTracks = useMemo(() => server.data?.pages.flatMap((page) => page.items) ?? [], [server.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = server;
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
+
+  const source: TrackSource | null = results
+    ? { count: results.length, at: (i) => results.at(i) }
+    : server.isSuccess
+      ? { count: serverTracks.length, at: (i) => serverTracks[i], hasMore: hasNextPage, loadMore }
+      : null;
+  const total = results ? results.length : (server.data?.pages[0]?.total ?? 0);
+
+  const updatedAt = catalogue.dataUpdatedAt;
+  const onIntent = useCallback(
+    (track: Track) => void prefetchTrackDetail(queryClient, track.id, { track, updatedAt: updatedAt || Date.now() }),
+    [queryClient, updatedAt],
+  );
+
+  const ready = source !== null || server.isError;
   return (
-    <section aria-labelledby="library-title" data-app-ready={query.isSuccess || query.isError ? 'true' : undefined}>
+    <section aria-labelledby="library-title" data-app-ready={ready ? 'true' : undefined} data-search-source={local ? 'local' : 'server'}>
       <div className={styles.heading}>
         <h1 id="library-title">Promo pool</h1>
-        {query.isSuccess && <p className="muted" aria-live="polite">{total === 1 ? '1 track' : `${total} tracks`}</p>}
-      </div>
-      <TrackFiltersBar filters={filters} onChange={setFilters} />
-      {query.isPending && <p className="muted">Loading tracks…</p>}
-      {query.isError && (
-        <p role="alert" className="alert alert-error">
-          {query.error.message}{' '}
-          <button type="button" className="button" onClick={() => void query.refetch()}>Try again</button>
+        <p className={`muted ${styles.status}`} aria-live="polite">
+          {source && <span data-testid="track-count">{count(total)}</span>}
+          {local ? (
+            <span className="chip" title="Search and filters run on this device, offline too">Offline search</span>
+          ) : catalogue.isSuccess ? (
+            <span>
+              <progress className={styles.progress} max={1} value={progress} aria-label="Indexing the catalogue" /> Indexing…
+            </span>
+          ) : null}
         </p>
+      </div>
+      <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
+      {!source && !server.isError && <LoadingState>Loading tracks…</LoadingState>}
+      {!local && server.isError && (
+        <ErrorState error={server.error} onRetry={() => void server.refetch()}>
+          {catalogue.isPending && <p>The catalogue is still loading; search will work offline once it is saved.</p>}
+        </ErrorState>
       )}
-      {query.isSuccess && tracks.length === 0 && <p className="alert alert-info">No track matches these filters.</p>}
-      <ul className={styles.list} aria-label="Tracks">
-        {tracks.map((track) => <TrackRow key={track.id} track={track} />)}
-      </ul>
-      {query.hasNextPage && (
-        <button type="button" className={`button ${styles.more}`} disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-          {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
+      {source && source.count === 0 && (
+        <EmptyState title="No track matches">
+          <p>Try fewer words, another spelling, or clear the filters.</p>
+        </EmptyState>
       )}
+      {source && source.count > 0 && <VirtualTrackList source={source} label="Tracks" onIntent={onIntent} />}
     </section>
   );
 }

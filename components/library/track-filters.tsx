@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { CAMELOT_KEYS, ENERGY_LABELS, ENERGY_LEVELS, GENRES, type EnergyLevel, type Genre } from '@/lib/domain/enums';
 import type { TrackSort } from '@/lib/domain/track-query';
 import type { TrackFilters } from '@/lib/query/tracks';
@@ -13,14 +13,25 @@ function toBpm(value: string): number | undefined {
   return value && Number.isInteger(n) && n >= 40 && n <= 250 ? n : undefined;
 }
 
-export function TrackFiltersBar({ filters, onChange }: { filters: TrackFilters; onChange: (patch: Partial<TrackFilters>) => void }) {
-  const [search, setSearch] = useState(filters.search ?? '');
-
+/**
+ * The search text is the caller's state (the local index answers every keystroke); the URL follows
+ * it after a short pause, so history is not flooded with one entry per letter.
+ */
+export function TrackFiltersBar({
+  filters, onChange, search, onSearchChange,
+}: {
+  filters: TrackFilters;
+  onChange: (patch: Partial<TrackFilters>) => void;
+  search: string;
+  onSearchChange: (search: string) => void;
+}) {
   useEffect(() => {
     if ((filters.search ?? '') === search.trim()) return;
     const timer = setTimeout(() => onChange({ search: search.trim() || undefined }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [search, filters.search, onChange]);
+
+  const active = Boolean(filters.genre || filters.energy || filters.key || filters.bpmMin || filters.bpmMax || filters.vipOnly || search);
 
   return (
     <div className={styles.filters} role="search">
@@ -30,7 +41,11 @@ export function TrackFiltersBar({ filters, onChange }: { filters: TrackFilters; 
         placeholder="Search title, artist, label, genre"
         aria-label="Search tracks"
         value={search}
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => onSearchChange(e.target.value)}
+        enterKeyHint="search"
+        autoComplete="off"
+        autoCorrect="off"
+        spellCheck={false}
       />
       <select className="select" aria-label="Genre" value={filters.genre ?? ''} onChange={(e) => onChange({ genre: (e.target.value || undefined) as Genre | undefined })}>
         <option value="">All genres</option>
@@ -44,7 +59,7 @@ export function TrackFiltersBar({ filters, onChange }: { filters: TrackFilters; 
         <option value="">Any key</option>
         {CAMELOT_KEYS.map((k) => <option key={k} value={k}>{k}</option>)}
       </select>
-      <BpmRange min={filters.bpmMin} max={filters.bpmMax} onChange={onChange} />
+      <BpmRange key={`${filters.bpmMin}-${filters.bpmMax}`} min={filters.bpmMin} max={filters.bpmMax} onChange={onChange} />
       <label className={styles.toggle}>
         <input type="checkbox" checked={filters.vipOnly ?? false} onChange={(e) => onChange({ vipOnly: e.target.checked || undefined })} />
         VIP only
@@ -52,6 +67,18 @@ export function TrackFiltersBar({ filters, onChange }: { filters: TrackFilters; 
       <select className="select" aria-label="Sort" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as TrackSort })}>
         {Object.entries(SORT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
+      {active && (
+        <button
+          type="button"
+          className={`button button-ghost ${styles.clear}`}
+          onClick={() => {
+            onSearchChange('');
+            onChange({ search: undefined, genre: undefined, energy: undefined, key: undefined, bpmMin: undefined, bpmMax: undefined, vipOnly: undefined });
+          }}
+        >
+          Clear filters
+        </button>
+      )}
     </div>
   );
 }

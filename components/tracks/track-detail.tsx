@@ -1,12 +1,17 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
-import { trackDetailOptions } from '@/lib/query/tracks';
+import { findCachedTrack, trackDetailOptions } from '@/lib/query/tracks';
 import { formatDuration } from '@/lib/format/duration';
+import { useState } from 'react';
+import { AddToPlaylist } from '@/components/playlists/add-to-playlist';
+import { LoadingState } from '@/components/ui/states';
+import { ProducerCard } from './producer-card';
 import { TrackArtwork } from './track-artwork';
 import { TrackAudio } from './track-audio';
+import { TrackRating } from './track-rating';
 import styles from './track-detail.module.css';
 
 function facts(track: Track): Array<[string, string]> {
@@ -21,14 +26,16 @@ function facts(track: Track): Array<[string, string]> {
     ['Release', track.releaseDate ? new Date(track.releaseDate).toLocaleDateString() : null],
     ['ISRC', track.isrc],
     ['Downloads', String(track.downloadCount)],
-    ['Rating', track.averageRating ? `${track.averageRating.toFixed(1)} / 5 (${track.ratingCount})` : null],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== null);
 }
 
 export function TrackDetail({ id }: { id: string }) {
-  const query = useQuery(trackDetailOptions(id));
-  if (query.isPending) return <p className="muted">Loading track…</p>;
+  const queryClient = useQueryClient();
+  // Paint at once from the catalogue or a list page when the track is there (refetched if stale).
+  const [seed] = useState(() => findCachedTrack(queryClient, id));
+  const query = useQuery(trackDetailOptions(id, seed));
+  if (query.isPending) return <LoadingState>Loading track…</LoadingState>;
   if (query.isError) {
     return (
       <div role="alert" className="alert alert-error" data-app-ready="true">
@@ -52,9 +59,23 @@ export function TrackDetail({ id }: { id: string }) {
             {track.isUnreleased && <span className="chip">Unreleased</span>}
           </p>
           {track.audioUrl && <TrackAudio track={track} />}
+          <div className={styles.actions}>
+            <AddToPlaylist trackId={track.id} />
+          </div>
         </div>
       </div>
       {track.description && <p className={styles.description}>{track.description}</p>}
+      <div className={styles.columns}>
+        <TrackRating track={track} />
+        {track.producerId ? (
+          <ProducerCard producerId={track.producerId} fallbackName={track.artist} />
+        ) : (
+          <section className={styles.panel}>
+            <h2>Producer</h2>
+            <p>{track.artist}</p>
+          </section>
+        )}
+      </div>
       <dl className={styles.facts}>
         {facts(track).map(([label, value]) => (
           <div key={label}>

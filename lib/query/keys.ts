@@ -41,3 +41,9 @@ export const userKeys = {
   all: ['users'] as const,
   detail: (id: string) => [...userKeys.all, id] as const,
 };
+
+/** The small track search inside a playlist ("Add tracks"): one page, not an infinite list. */
+export const trackPickerKeys = {
+  all: ['track-picker'] as const,
+  search: (search: string) => [...trackPickerKeys.all, search] as const,
+};

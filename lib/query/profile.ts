@@ -15,9 +15,8 @@ export interface PublicProfile {
   userType: UserType;
   bio: string | null;
   avatarUrl: string | null;
-  instagramUrl?: string | null;
-  soundcloudUrl?: string | null;
-  beatportUrl?: string | null;
+  nationality: string | null;
+  links: { instagramUrl: string | null; soundcloudUrl: string | null; beatportUrl: string | null };
 }
 
 export function meOptions() {

@@ -163,6 +163,11 @@ export class TrackSearchIndex {
     return new TrackResults(tracks, scratch.slice(0, count));
   }
 
+  /** Computes a sort order ahead of the first search that needs it. */
+  prepare(sort: TrackSort): void {
+    this.order(sort);
+  }
+
   private order(sort: TrackSort): Int32Array {
     let order = this.orders.get(sort);
     if (!order) {

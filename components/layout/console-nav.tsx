@@ -1,0 +1,51 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import styles from './console-header.module.css';
+
+const ICON_PROPS = { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': true, fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+
+const ITEMS: Array<{ href: string; label: string; match: (path: string) => boolean; icon: ReactNode }> = [
+  {
+    href: '/library', label: 'Library', match: (p) => p.startsWith('/library') || p.startsWith('/tracks'),
+    icon: <svg {...ICON_PROPS}><path d="M9 18V5l11-2v13" /><circle cx="6" cy="18" r="3" /><circle cx="17" cy="16" r="3" /></svg>,
+  },
+  {
+    href: '/vip', label: 'VIP', match: (p) => p.startsWith('/vip'),
+    icon: <svg {...ICON_PROPS}><path d="M6 3h12l4 6-10 12L2 9z" /><path d="M2 9h20M12 21 8 9l4-6 4 6-4 12" /></svg>,
+  },
+  {
+    href: '/playlists', label: 'Playlists', match: (p) => p.startsWith('/playlists'),
+    icon: <svg {...ICON_PROPS}><path d="M3 6h13M3 12h13M3 18h8" /><path d="M19 14v7M16 18h6" /></svg>,
+  },
+  {
+    href: '/profile', label: 'Profile', match: (p) => p.startsWith('/profile'),
+    icon: <svg {...ICON_PROPS}><circle cx="12" cy="8" r="4" /><path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" /></svg>,
+  },
+];
+
+/**
+ * The main sections. One list, two layouts (CSS): inline in the header on wide screens, a bottom
+ * tab bar on narrow or touch-only screens (thumb reach on an iPad held in portrait).
+ */
+export function ConsoleNav() {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.nav} aria-label="Main">
+      <ul>
+        {ITEMS.map((item) => {
+          const current = item.match(pathname);
+          return (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
+                {item.icon}
+                <span>{item.label}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Track } from '@/lib/domain/types';
+import { ROW_HEIGHT, TrackRow } from './track-row';
+import styles from './library.module.css';
+
+export interface TrackSource {
+  count: number;
+  at: (index: number) => Track | undefined;
+  /** Server paging: more rows exist beyond `count`. */
+  hasMore?: boolean;
+  loadMore?: () => void;
+}
+
+/** Rows mounted beyond the viewport on each side: enough for fast flicks on an iPad. */
+const OVERSCAN = 12;
+
+/**
+ * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
+ * only the rows near the viewport are in the DOM, so 50 000 tracks mount as many rows as 1 000.
+ */
+export function VirtualTrackList({ source, label, onIntent }: { source: TrackSource; label: string; onIntent?: (track: Track) => void }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  // Where the list starts in the page; the filter bar above it can wrap to more lines on resize.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const measure = () => setScrollMargin(list.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: source.count,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin,
+    getItemKey: (index) => source.at(index)?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1]?.index ?? 0;
+
+  const { hasMore, loadMore, count } = source;
+  useEffect(() => {
+    if (hasMore && loadMore && last >= count - OVERSCAN) loadMore();
+  }, [hasMore, loadMore, last, count]);
+
+  return (
+    <ul ref={listRef} className={styles.list} aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const track = source.at(item.index);
+        if (!track) return null;
+        return (
+          <TrackRow
+            key={item.key}
+            track={track}
+            position={item.index + 1}
+            total={count}
+            onIntent={onIntent}
+            style={{ transform: `translateY(${item.start - scrollMargin}px)`, height: item.size }}
+          />
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { SIGN_UP_USER_TYPES } from '@/lib/domain/account';
+import { GENRES, USER_TYPE_LABELS, type Genre, type UserType } from '@/lib/domain/enums';
+import { profilePatchSchema, type ProfilePatch } from '@/lib/domain/profile';
+import type { User } from '@/lib/domain/types';
+import { updateProfileMutationOptions } from '@/lib/query/profile';
+import styles from './profile.module.css';
+
+type TextField = 'fullName' | 'artistName' | 'bio' | 'avatarUrl' | 'nationality' | 'instagramUrl' | 'soundcloudUrl' | 'beatportUrl';
+
+const TEXT_FIELDS: Array<{ name: TextField; label: string; type?: string; autoComplete?: string; placeholder?: string }> = [
+  { name: 'fullName', label: 'Name', autoComplete: 'name' },
+  { name: 'artistName', label: 'Artist name', autoComplete: 'nickname' },
+  { name: 'nationality', label: 'Nationality' },
+  { name: 'avatarUrl', label: 'Avatar URL', type: 'url', placeholder: 'https://…' },
+];
+const LINK_FIELDS: typeof TEXT_FIELDS = [
+  { name: 'instagramUrl', label: 'Instagram', type: 'url', placeholder: 'https://instagram.com/…' },
+  { name: 'soundcloudUrl', label: 'SoundCloud', type: 'url', placeholder: 'https://soundcloud.com/…' },
+  { name: 'beatportUrl', label: 'Beatport', type: 'url', placeholder: 'https://www.beatport.com/…' },
+];
+
+/** The profile form, validated in the browser with the schema the route parses (profilePatchSchema). */
+export function ProfileForm({ user }: { user: User }) {
+  const queryClient = useQueryClient();
+  const save = useMutation(updateProfileMutationOptions(queryClient));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [avatar, setAvatar] = useState(user.avatarUrl ?? '');
+  const userTypes: readonly UserType[] = SIGN_UP_USER_TYPES.includes(user.userType as never) ? SIGN_UP_USER_TYPES : [user.userType, ...SIGN_UP_USER_TYPES];
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const raw: Record<string, unknown> = Object.fromEntries(
+      [...TEXT_FIELDS, ...LINK_FIELDS, { name: 'bio' }].map(({ name }) => [name, String(data.get(name) ?? '')]),
+    );
+    raw.userType = data.get('userType');
+    raw.preferredGenres = data.getAll('preferredGenres');
+    const parsed = profilePatchSchema.safeParse(raw);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'form'), issue.message])));
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data satisfies ProfilePatch);
+  }
+
+  const field = (f: (typeof TEXT_FIELDS)[number]) => (
+    <label className="field" key={f.name}>
+      <span>{f.label}</span>
+      <input
+        className="input" name={f.name} type={f.type ?? 'text'} autoComplete={f.autoComplete ?? 'off'} placeholder={f.placeholder}
+        defaultValue={user[f.name] ?? ''} aria-invalid={errors[f.name] ? true : undefined}
+        aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+        onChange={f.name === 'avatarUrl' ? (e) => setAvatar(e.target.value) : undefined}
+      />
+      {errors[f.name] && <span id={`${f.name}-error`} className="field-error">{errors[f.name]}</span>}
+    </label>
+  );
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Profile">
+      <div className={styles.row}>{TEXT_FIELDS.map(field)}</div>
+      {/^https?:\/\/.+/.test(avatar) && (
+        <div className={styles.preview}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- the member's own external avatar URL */}
+          <img src={avatar} alt="Avatar preview" className={styles.avatar} referrerPolicy="no-referrer" />
+          <span className="muted">Avatar preview</span>
+        </div>
+      )}
+      <label className="field">
+        <span>Profile type</span>
+        <select className="select" name="userType" defaultValue={user.userType}>
+          {userTypes.map((type) => <option key={type} value={type}>{USER_TYPE_LABELS[type]}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Bio</span>
+        <textarea className="textarea" name="bio" rows={5} maxLength={2000} defaultValue={user.bio ?? ''} aria-invalid={errors.bio ? true : undefined} />
+        {errors.bio && <span className="field-error">{errors.bio}</span>}
+      </label>
+      <fieldset className={styles.fieldset}>
+        <legend>Links</legend>
+        <div className={styles.row}>{LINK_FIELDS.map(field)}</div>
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>Preferred genres</legend>
+        <div className={styles.genres}>
+          {GENRES.map((genre: Genre) => (
+            <label key={genre} className={styles.genre}>
+              <input type="checkbox" name="preferredGenres" value={genre} defaultChecked={user.preferredGenres.includes(genre)} />
+              {genre}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className={styles.actions}>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save profile'}
+        </button>
+        <span role="status" aria-live="polite" className={save.isError ? 'field-error' : 'muted'}>
+          {save.isError ? `Not saved: ${save.error.message}` : save.isSuccess && !save.isPending ? 'Saved' : Object.keys(errors).length ? 'Check the highlighted fields' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Track } from '@/lib/domain/types';
+import { rateTrackMutationOptions, trackRatingOptions } from '@/lib/query/ratings';
+import { StarRating } from '@/components/ui/star-rating';
+import styles from './track-detail.module.css';
+
+/** One rating per member: choosing again replaces it. The average moves at once (optimistic). */
+export function TrackRating({ track }: { track: Track }) {
+  const queryClient = useQueryClient();
+  const rating = useQuery(trackRatingOptions(track.id));
+  const rate = useMutation(useMemo(() => rateTrackMutationOptions(queryClient, track.id), [queryClient, track.id]));
+  const average = rating.data?.averageRating ?? track.averageRating;
+  const ratingCount = rating.data?.ratingCount ?? track.ratingCount;
+
+  return (
+    <section className={styles.rating} aria-labelledby="rating-title">
+      <h2 id="rating-title">Rating</h2>
+      <p className={styles.average} data-testid="rating-summary">
+        {average ? (
+          <>
+            <strong data-testid="rating-average">{average.toFixed(1)}</strong> / 5 ·{' '}
+            <span data-testid="rating-count">{ratingCount === 1 ? '1 rating' : `${ratingCount} ratings`}</span>
+          </>
+        ) : (
+          <span data-testid="rating-count">No ratings yet</span>
+        )}
+      </p>
+      <StarRating
+        label="Your rating"
+        value={rating.data?.myRating ?? null}
+        onChange={(stars) => rate.mutate(stars)}
+        disabled={rating.isPending}
+      />
+      <p className="muted" aria-live="polite">
+        {rating.isError
+          ? `Your rating could not be loaded: ${rating.error.message}`
+          : rate.isError
+            ? `Not saved: ${rate.error.message}`
+            : rate.isPending
+              ? 'Saving…'
+              : rating.data?.myRating
+                ? `You rated it ${rating.data.myRating} of 5`
+                : 'Tap a star to rate'}
+      </p>
+    </section>
+  );
+}

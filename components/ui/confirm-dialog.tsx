@@ -1,0 +1,32 @@
+'use client';
+import { useEffect, useRef, type ReactNode } from 'react';
+import styles from './ui.module.css';
+
+/** A modal confirmation on the native <dialog> (focus trap, Escape and backdrop for free). */
+export function ConfirmDialog({
+  open, title, children, confirmLabel, onConfirm, onCancel, busy,
+}: {
+  open: boolean; title: string; children?: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; busy?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className={styles.dialog} aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+      <h2 id="confirm-title">{title}</h2>
+      {children}
+      <div className={styles.dialogActions}>
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className={`button ${styles['button-danger']}`} onClick={onConfirm} disabled={busy}>
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
