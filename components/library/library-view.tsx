@@ -5,7 +5,7 @@ import type { Track } from '@/lib/domain/types';
 import { catalogueOptions } from '@/lib/query/catalogue';
 import { prefetchTrackDetail, trackListOptions } from '@/lib/query/tracks';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { TrackFiltersBar } from './track-filters';
+import { SortSelect, TrackFiltersBar } from './track-filters';
 import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
 import { VirtualTrackList, type TrackSource } from './virtual-track-list';
@@ -65,8 +65,8 @@ export function LibraryView() {
     <section aria-labelledby="library-title" data-app-ready={ready ? 'true' : undefined} data-search-source={local ? 'local' : 'server'}>
       <div className={styles.heading}>
         <h1 id="library-title">Promo pool</h1>
-        <p className={`muted ${styles.status}`} aria-live="polite">
-          {source && <span data-testid="track-count">{count(total)}</span>}
+        <div className={`muted ${styles.status}`}>
+          {source && <span data-testid="track-count" aria-live="polite">{count(total)}</span>}
           {local ? (
             <span className="chip" title="Search and filters run on this device, offline too">Offline search</span>
           ) : catalogue.isSuccess ? (
@@ -74,7 +74,8 @@ export function LibraryView() {
               <progress className={styles.progress} max={1} value={progress} aria-label="Indexing the catalogue" /> Indexing…
             </span>
           ) : null}
-        </p>
+          <SortSelect sort={filters.sort} onChange={setFilters} />
+        </div>
       </div>
       <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
       {!source && !server.isError && <LoadingState>Loading tracks…</LoadingState>}

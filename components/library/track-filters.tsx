@@ -64,9 +64,6 @@ export function TrackFiltersBar({
         <input type="checkbox" checked={filters.vipOnly ?? false} onChange={(e) => onChange({ vipOnly: e.target.checked || undefined })} />
         VIP only
       </label>
-      <select className="select" aria-label="Sort" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as TrackSort })}>
-        {Object.entries(SORT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-      </select>
       {active && (
         <button
           type="button"
@@ -94,5 +91,13 @@ function BpmRange({ min, max, onChange }: { min?: number; max?: number; onChange
       <input ref={minRef} className="input" inputMode="numeric" aria-label="Minimum BPM" placeholder="BPM min" defaultValue={min ?? ''} onBlur={apply} onKeyDown={onKeyDown} />
       <input ref={maxRef} className="input" inputMode="numeric" aria-label="Maximum BPM" placeholder="max" defaultValue={max ?? ''} onBlur={apply} onKeyDown={onKeyDown} />
     </span>
+  );
+}
+
+export function SortSelect({ sort, onChange }: { sort: TrackSort; onChange: (patch: Partial<TrackFilters>) => void }) {
+  return (
+    <select className="select" aria-label="Sort" value={sort} onChange={(e) => onChange({ sort: e.target.value as TrackSort })}>
+      {Object.entries(SORT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+    </select>
   );
 }

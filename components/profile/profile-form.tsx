@@ -22,6 +22,11 @@ const LINK_FIELDS: typeof TEXT_FIELDS = [
   { name: 'beatportUrl', label: 'Beatport', type: 'url', placeholder: 'https://www.beatport.com/…' },
 ];
 
+function sameValue(formValue: unknown, saved: unknown): boolean {
+  if (Array.isArray(formValue)) return Array.isArray(saved) && [...formValue].sort().join('|') === [...saved].sort().join('|');
+  return String(formValue ?? '').trim() === String(saved ?? '').trim();
+}
+
 /** The profile form, validated in the browser with the schema the route parses (profilePatchSchema). */
 export function ProfileForm({ user }: { user: User }) {
   const queryClient = useQueryClient();
@@ -38,7 +43,14 @@ export function ProfileForm({ user }: { user: User }) {
     );
     raw.userType = data.get('userType');
     raw.preferredGenres = data.getAll('preferredGenres');
-    const parsed = profilePatchSchema.safeParse(raw);
+    // Only what changed is sent: untouched fields (e.g. an avatar served from our own origin)
+    // are neither re-validated nor rewritten.
+    const changed = Object.fromEntries(Object.entries(raw).filter(([name, value]) => !sameValue(value, user[name as keyof User])));
+    if (Object.keys(changed).length === 0) {
+      setErrors({});
+      return;
+    }
+    const parsed = profilePatchSchema.safeParse(changed);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'form'), issue.message])));
       return;
@@ -63,7 +75,7 @@ export function ProfileForm({ user }: { user: User }) {
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Profile">
       <div className={styles.row}>{TEXT_FIELDS.map(field)}</div>
-      {/^https?:\/\/.+/.test(avatar) && (
+      {/^(https?:\/\/|\/api\/).+/.test(avatar) && (
         <div className={styles.preview}>
           {/* eslint-disable-next-line @next/next/no-img-element -- the member's own external avatar URL */}
           <img src={avatar} alt="Avatar preview" className={styles.avatar} referrerPolicy="no-referrer" />
