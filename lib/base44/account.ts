@@ -2,6 +2,7 @@
 import type { ProfilePatch } from '@/lib/domain/profile';
 import type { UserType } from '@/lib/domain/enums';
 import type { User } from '@/lib/domain/types';
+import { avatarFor } from './avatars';
 import type { Base44Client } from './client';
 import { profilePatchToWire, registrationSchema, sessionSchema, userRecordSchema } from './users';
 
@@ -25,6 +26,12 @@ export interface Registration {
 const WRONG_CREDENTIALS = 'Wrong email or password';
 
 export function accountVerbs(client: Base44Client) {
+  /** The user with an avatar URL the browser can load (see avatars.ts). */
+  async function present(user: User): Promise<User> {
+    const origin = new URL(await client.transport.apiBase()).origin;
+    return { ...user, avatarUrl: avatarFor(user.id, user.avatarUrl, origin).url };
+  }
+
   async function login(email: string, password: string, options: CallOptions = {}): Promise<Session> {
     const session = await client.request({
       method: 'POST',
@@ -34,7 +41,7 @@ export function accountVerbs(client: Base44Client) {
       signal: options.signal,
       messages: { unauthorized: WRONG_CREDENTIALS, bad_request: WRONG_CREDENTIALS },
     });
-    return { accessToken: session.access_token, user: session.user };
+    return { accessToken: session.access_token, user: await present(session.user) };
   }
 
   async function register(input: Registration, options: CallOptions = {}): Promise<Session> {
@@ -55,24 +62,25 @@ export function accountVerbs(client: Base44Client) {
     // Some deployments sign the new member in at once, others only create the account.
     if (!answer.access_token) return login(input.email, input.password, options);
     const user = userRecordSchema.safeParse(answer.user);
-    if (user.success) return { accessToken: answer.access_token, user: user.data };
+    if (user.success) return { accessToken: answer.access_token, user: await present(user.data) };
     return { accessToken: answer.access_token, user: await getMe(answer.access_token, options) };
   }
 
-  function getMe(token: string, options: CallOptions = {}): Promise<User> {
-    return client.request({
+  async function getMe(token: string, options: CallOptions = {}): Promise<User> {
+    const user = await client.request({
       method: 'GET',
       path: '/entities/User/me',
       token,
       schema: userRecordSchema,
       signal: options.signal,
     });
+    return present(user);
   }
 
   async function updateMe(token: string, patch: ProfilePatch, options: CallOptions = {}): Promise<User> {
     const changes = profilePatchToWire(patch);
     if (Object.keys(changes).length === 0) return getMe(token, options);
-    return client.request({
+    const user = await client.request({
       method: 'PUT',
       path: '/entities/User/me',
       token,
@@ -80,6 +88,7 @@ export function accountVerbs(client: Base44Client) {
       schema: userRecordSchema,
       signal: options.signal,
     });
+    return present(user);
   }
 
   return { login, register, getMe, updateMe };

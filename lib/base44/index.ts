@@ -35,10 +35,22 @@ export const getTrack: Base44['getTrack'] = (...args) => base44().getTrack(...ar
 export const getTrackMediaSource: Base44['getTrackMediaSource'] = (...args) => base44().getTrackMediaSource(...args);
 export const fetchMedia: Base44['fetchMedia'] = (...args) => base44().fetchMedia(...args);
 export const invalidateCatalogue: Base44['invalidateCatalogue'] = () => base44().invalidateCatalogue();
+export const listCatalogue: Base44['listCatalogue'] = (...args) => base44().listCatalogue(...args);
+export const listMyPlaylists: Base44['listMyPlaylists'] = (...args) => base44().listMyPlaylists(...args);
+export const getPlaylist: Base44['getPlaylist'] = (...args) => base44().getPlaylist(...args);
+export const createPlaylist: Base44['createPlaylist'] = (...args) => base44().createPlaylist(...args);
+export const updatePlaylist: Base44['updatePlaylist'] = (...args) => base44().updatePlaylist(...args);
+export const deletePlaylist: Base44['deletePlaylist'] = (...args) => base44().deletePlaylist(...args);
+export const getTrackRating: Base44['getTrackRating'] = (...args) => base44().getTrackRating(...args);
+export const rateTrack: Base44['rateTrack'] = (...args) => base44().rateTrack(...args);
+export const getVipOverview: Base44['getVipOverview'] = (...args) => base44().getVipOverview(...args);
+export const getPublicProfile: Base44['getPublicProfile'] = (...args) => base44().getPublicProfile(...args);
+export const getUserAvatarSource: Base44['getUserAvatarSource'] = (...args) => base44().getUserAvatarSource(...args);
 
 export { createBase44, type Base44, type Base44Config } from './base44';
 export { Base44Error, isBase44Error, type Base44ErrorCode } from './errors';
-export { catalogueFreshness } from './catalogue';
+export { catalogueFreshness, catalogueVersion } from './catalogue';
+export { avatarFor, avatarProxyPath } from './avatars';
 export type { Freshness } from './public-read';
 export type { CallOptions, Registration, Session } from './account';
 export type { MediaOptions } from './media';

@@ -29,7 +29,7 @@ const userFieldsSchema = z.looseObject({
 });
 
 /** Top-level fields win, except where they are empty and `data` has a value. */
-function flattenData(raw: unknown): unknown {
+export function flattenData(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
   const { data, ...top } = raw as Record<string, unknown>;
   if (typeof data !== 'object' || data === null) return top;

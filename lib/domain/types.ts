@@ -135,3 +135,44 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A member as any other member sees them (`GET /api/users/:id`): no email, no balance. */
+export interface PublicProfile {
+  id: string;
+  fullName: string;
+  artistName: string | null;
+  userType: UserType;
+  bio: string | null;
+  /** Same-origin `/api/users/:id/avatar`, a public https URL, or null (see lib/base44/avatars.ts). */
+  avatarUrl: string | null;
+  nationality: string | null;
+  /** http(s) links only; anything else is null. */
+  links: {
+    instagramUrl: string | null;
+    soundcloudUrl: string | null;
+    beatportUrl: string | null;
+  };
+}
+
+/** A track's rating as one member sees it (`GET` / `PUT /api/tracks/:id/rating`). */
+export interface TrackRatingSummary {
+  /** The member's own stars, 1..5; null before they rate. */
+  myRating: number | null;
+  /** Mean of every member's stars; null while nobody has rated. */
+  averageRating: number | null;
+  ratingCount: number;
+}
+
+/** Every approved track at one moment (`GET /api/catalogue`), for the client's offline index. */
+export interface CatalogueSnapshot {
+  tracks: Track[];
+  /** When the console read this copy from Base44 (older than now when served from its cache). */
+  generatedAt: string;
+}
+
+/** `GET /api/vip`: the VIP promo pool, what the member has unlocked and their balance. */
+export interface VipOverview {
+  tracks: Track[];
+  unlockedTrackIds: string[];
+  blackDiamonds: number;
+}

@@ -6,17 +6,19 @@ import { createBase44, type Base44Config } from '@/lib/base44/base44';
 import { EMBEDDED_BASE_URL } from '@/lib/base44/embedded';
 import { createEmbeddedBase44, DEMO_PASSWORD, type EmbeddedBase44, type RateLimit } from '@/lib/embedded-base44';
 
-const JWT_SECRET = 'unit-tests-only-secret-0123456789abcdef';
+export const JWT_SECRET = 'unit-tests-only-secret-0123456789abcdef';
 
 /** The real embedded backend in-process, on a throw-away data dir, and an adapter talking to it. */
-export async function startEmbedded(options: { rateLimit?: RateLimit | null; adapter?: Partial<Base44Config> } = {}) {
+export async function startEmbedded(
+  options: { rateLimit?: RateLimit | null; adapter?: Partial<Base44Config>; trackCount?: number } = {},
+) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'base44-unit-'));
   const backend: EmbeddedBase44 = createEmbeddedBase44({
     dataDir,
     baseUrl: EMBEDDED_BASE_URL,
     jwtSecret: JWT_SECRET,
     rateLimit: options.rateLimit ?? null,
-    seed: { trackCount: 12 },
+    seed: { trackCount: options.trackCount ?? 12 },
   });
   await backend.ready;
   const clock = { now: Date.now() };
@@ -62,5 +64,58 @@ export async function distinctTokens(base44: ReturnType<typeof createBase44>, ap
         .setExpirationTime('1h')
         .sign(key),
     ),
+  );
+}
+
+/** Signs a token for any user id, as the embedded backend would for that user. */
+export function tokenFor(userId: string, appId: string, jti = `unit-${userId}`): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer('embedded-base44')
+    .setAudience(appId)
+    .setJti(jti)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
+}
+
+/** A direct call to the embedded backend (as the admin, say), bypassing the adapter. */
+export async function backendCall(
+  backend: EmbeddedBase44,
+  method: string,
+  route: string,
+  token: string,
+  body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read arbitrary JSON
+): Promise<{ status: number; json: any }> {
+  const response = await backend.handle(
+    new Request(`${EMBEDDED_BASE_URL}/api/apps/${backend.appId}${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+/** `count` members created by the admin, each with a token of their own. */
+export async function createMembers(backend: EmbeddedBase44, adminToken: string, count: number, prefix = 'member') {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const created = await backendCall(backend, 'POST', '/entities/User', adminToken, {
+        email: `${prefix}-${i}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+        full_name: `${prefix} ${i}`,
+        role: 'user',
+        user_type: 'dj',
+      });
+      if (created.status !== 201) throw new Error(`creating a member failed: ${JSON.stringify(created.json)}`);
+      const id = created.json.id as string;
+      return { id, token: await tokenFor(id, backend.appId) };
+    }),
   );
 }
