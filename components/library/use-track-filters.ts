@@ -1,5 +1,5 @@
 'use client';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { trackListQuerySchema } from '@/lib/domain/track-query';
 import type { TrackFilters } from '@/lib/query/tracks';
@@ -9,7 +9,6 @@ const FILTER_NAMES = ['search', 'genre', 'energy', 'bpmMin', 'bpmMax', 'key', 'v
 
 /** Library filters live in the URL, so they survive reloads, back / forward and sharing. */
 export function useTrackFilters(): [TrackFilters, (patch: Partial<TrackFilters>) => void] {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
 
@@ -30,9 +29,11 @@ export function useTrackFilters(): [TrackFilters, (patch: Partial<TrackFilters>)
       next.delete('page');
       if (next.get('sort') === 'newest') next.delete('sort');
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // The native History API (which Next's router observes, so useSearchParams follows) rather
+      // than router.replace: no RSC round trip per filter change, so filtering works offline.
+      window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
     },
-    [filters, pathname, router],
+    [filters, pathname],
   );
 
   return [filters, setFilters];
