@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CAMELOT_KEYS, ENERGY_LABELS, ENERGY_LEVELS, GENRES, type EnergyLevel, type Genre } from '@/lib/domain/enums';
 import type { TrackSort } from '@/lib/domain/track-query';
 import type { TrackFilters } from '@/lib/query/tracks';
@@ -31,6 +31,8 @@ export function TrackFiltersBar({
     return () => clearTimeout(timer);
   }, [search, filters.search, onChange]);
 
+  // The BPM inputs are uncontrolled (applied together on blur / Enter); "Clear filters" remounts them.
+  const [bpmGeneration, setBpmGeneration] = useState(0);
   const active = Boolean(filters.genre || filters.energy || filters.key || filters.bpmMin || filters.bpmMax || filters.vipOnly || search);
 
   return (
@@ -59,7 +61,7 @@ export function TrackFiltersBar({
         <option value="">Any key</option>
         {CAMELOT_KEYS.map((k) => <option key={k} value={k}>{k}</option>)}
       </select>
-      <BpmRange key={`${filters.bpmMin}-${filters.bpmMax}`} min={filters.bpmMin} max={filters.bpmMax} onChange={onChange} />
+      <BpmRange key={bpmGeneration} min={filters.bpmMin} max={filters.bpmMax} onChange={onChange} />
       <label className={styles.toggle}>
         <input type="checkbox" checked={filters.vipOnly ?? false} onChange={(e) => onChange({ vipOnly: e.target.checked || undefined })} />
         VIP only
@@ -70,6 +72,7 @@ export function TrackFiltersBar({
           className={`button button-ghost ${styles.clear}`}
           onClick={() => {
             onSearchChange('');
+            setBpmGeneration((g) => g + 1);
             onChange({ search: undefined, genre: undefined, energy: undefined, key: undefined, bpmMin: undefined, bpmMax: undefined, vipOnly: undefined });
           }}
         >

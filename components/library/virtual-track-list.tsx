@@ -14,7 +14,7 @@ export interface TrackSource {
 }
 
 /** Rows mounted beyond the viewport on each side: enough for fast flicks on an iPad. */
-const OVERSCAN = 12;
+const OVERSCAN = 16;
 
 /**
  * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
