@@ -54,9 +54,10 @@ export function LibraryView() {
       : null;
   const total = results ? results.length : (server.data?.pages[0]?.total ?? 0);
 
-  const updatedAt = catalogue.dataUpdatedAt;
+  // The seed is dated with the fetch of the list it comes from, so a stale copy still refetches.
+  const updatedAt = local ? catalogue.dataUpdatedAt : server.dataUpdatedAt;
   const onIntent = useCallback(
-    (track: Track) => void prefetchTrackDetail(queryClient, track.id, { track, updatedAt: updatedAt || Date.now() }),
+    (track: Track) => void prefetchTrackDetail(queryClient, track.id, { track, updatedAt }),
     [queryClient, updatedAt],
   );
 

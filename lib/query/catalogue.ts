@@ -1,13 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
-import type { Track } from '@/lib/domain/types';
+import type { CatalogueSnapshot } from '@/lib/domain/types';
 import { CACHE_DURATIONS } from './durations';
 import { catalogueKeys } from './keys';
 
-export interface Catalogue {
-  tracks: Track[];
-  generatedAt: string;
-}
+export type Catalogue = CatalogueSnapshot;
 
 /**
  * Every approved track, fetched once and kept (and persisted) for the library's offline search.

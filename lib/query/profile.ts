@@ -1,23 +1,12 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
-import type { UserType } from '@/lib/domain/enums';
 import type { ProfilePatch } from '@/lib/domain/profile';
-import type { User } from '@/lib/domain/types';
+import type { PublicProfile, User } from '@/lib/domain/types';
 import { CACHE_DURATIONS } from './durations';
 import { invalidateAfter } from './invalidation';
 import { meKeys, userKeys } from './keys';
 
-/** What any member may see of another (`GET /api/users/:id`). */
-export interface PublicProfile {
-  id: string;
-  fullName: string;
-  artistName: string | null;
-  userType: UserType;
-  bio: string | null;
-  avatarUrl: string | null;
-  nationality: string | null;
-  links: { instagramUrl: string | null; soundcloudUrl: string | null; beatportUrl: string | null };
-}
+export type { PublicProfile } from '@/lib/domain/types';
 
 export function meOptions() {
   return queryOptions({

@@ -1,17 +1,13 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
-import type { Track } from '@/lib/domain/types';
+import type { Track, TrackRatingSummary } from '@/lib/domain/types';
 import type { Catalogue } from './catalogue';
 import { CACHE_DURATIONS } from './durations';
 import { invalidateAfter } from './invalidation';
 import { catalogueKeys, ratingKeys, trackKeys } from './keys';
 
-export interface TrackRating {
-  /** The member's own stars, 1..5; null before they rate. */
-  myRating: number | null;
-  averageRating: number | null;
-  ratingCount: number;
-}
+/** The member's stars, the average and the count (`GET` / `PUT /api/tracks/:id/rating`). */
+export type TrackRating = TrackRatingSummary;
 
 const ratingUrl = (trackId: string) => `/api/tracks/${encodeURIComponent(trackId)}/rating`;
 

@@ -1,14 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
-import type { Track } from '@/lib/domain/types';
+import type { VipOverview } from '@/lib/domain/types';
 import { CACHE_DURATIONS } from './durations';
 import { vipKeys } from './keys';
 
-export interface VipOverview {
-  tracks: Track[];
-  unlockedTrackIds: string[];
-  blackDiamonds: number;
-}
+export type { VipOverview };
 
 export function vipOptions() {
   return queryOptions({
