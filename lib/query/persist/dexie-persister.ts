@@ -71,6 +71,14 @@ export function createDexiePersister({ db, userId, maxAge, now = Date.now }: Dex
   const low = [userId, Dexie.minKey];
   const high = [userId, Dexie.maxKey];
   const userRows = () => db.queryCache.where('[userId+queryHash]').between(low, high, true, true);
+  const purgeOtherUsers = () =>
+    withDb(db, () =>
+      db.transaction('rw', db.queryCache, db.queryClients, async () => {
+        await db.queryCache.where('[userId+queryHash]').below(low).delete();
+        await db.queryCache.where('[userId+queryHash]').above(high).delete();
+        await db.queryClients.where('userId').notEqual(userId).delete();
+      }),
+    );
 
   return {
     async persistClient(client: PersistedClient) {
@@ -97,15 +105,15 @@ export function createDexiePersister({ db, userId, maxAge, now = Date.now }: Dex
     },
 
     async restoreClient() {
-      const { meta, rows } = await withDb(db, () =>
-        db.transaction('rw', db.queryCache, db.queryClients, async () => {
-          // A shared iPad: whoever signed in before without signing out leaves nothing behind.
-          await db.queryCache.where('[userId+queryHash]').below(low).delete();
-          await db.queryCache.where('[userId+queryHash]').above(high).delete();
-          await db.queryClients.where('userId').notEqual(userId).delete();
-          return { meta: await db.queryClients.get(userId), rows: await userRows().toArray() };
-        }),
+      const { clients, rows } = await withDb(db, () =>
+        db.transaction('r', db.queryCache, db.queryClients, async () => ({
+          clients: await db.queryClients.toArray(),
+          rows: await userRows().toArray(),
+        })),
       );
+      // A shared iPad: whoever signed in before without signing out leaves nothing behind.
+      if (clients.some((client) => client.userId !== userId)) await purgeOtherUsers();
+      const meta = clients.find((client) => client.userId === userId);
       stored.clear();
       storedBuster = meta?.buster ?? null;
       if (!meta) {
