@@ -1,15 +1,20 @@
-'use client';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { createQueryClient } from '@/lib/query/client';
+import type { ReactNode } from 'react';
+import { getSessionUser } from '@/lib/auth/session';
+import { PersistedQueryProvider } from '@/lib/query/persist/provider';
 import { SessionExpiryWatcher } from './auth/session-expiry-watcher';
+import { OfflineBanner } from './status/offline-banner';
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+/**
+ * Client-side state for the signed-in console. The persisted query cache is keyed by the user, so
+ * this reads the session (pass `userId` when the caller already has it, to skip that read).
+ */
+export async function Providers({ children, userId }: { children: ReactNode; userId?: string }) {
+  const id = userId ?? (await getSessionUser())?.id ?? null;
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistedQueryProvider userId={id}>
       <SessionExpiryWatcher />
       {children}
-    </QueryClientProvider>
+      <OfflineBanner />
+    </PersistedQueryProvider>
   );
 }
