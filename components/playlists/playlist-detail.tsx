@@ -62,7 +62,7 @@ function PlaylistEditor({ playlist }: { playlist: Playlist }) {
           Delete
         </button>
       </div>
-      <p className="muted" aria-live="polite" role="status">
+      <p className={`muted ${styles.saveStatus}`} aria-live="polite" role="status">
         {update.isError ? `Not saved: ${update.error.message}` : update.isPending ? 'Saving…' : ''}
       </p>
       {playlist.trackIds.length === 0 ? (
