@@ -1,7 +1,6 @@
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
 import type { Playlist } from '@/lib/domain/types';
-import { CACHE_DURATIONS } from './durations';
 import { invalidateAfter } from './invalidation';
 import { playlistKeys } from './keys';
 
@@ -16,11 +15,18 @@ export type PlaylistPatch = Partial<Pick<Playlist, 'name' | 'isPublic' | 'trackI
 
 const playlistUrl = (id: string) => `/api/playlists/${encodeURIComponent(id)}`;
 
+/**
+ * Playlists are small and edited from several places (this page, a track's page, another device),
+ * and the persisted cache can lag a save by its write throttle: they are always revalidated on
+ * mount (stale at once), while the cached copy paints first and serves offline.
+ */
+const PLAYLIST_STALE_TIME = 0;
+
 export function playlistsOptions() {
   return queryOptions({
     queryKey: playlistKeys.lists(),
     queryFn: ({ signal }) => apiFetch<Playlist[]>('/api/playlists', { signal }),
-    staleTime: CACHE_DURATIONS.short,
+    staleTime: PLAYLIST_STALE_TIME,
   });
 }
 
@@ -30,7 +36,7 @@ export function playlistOptions(queryClient: QueryClient, id: string) {
   return queryOptions({
     queryKey: playlistKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<Playlist>(playlistUrl(id), { signal }),
-    staleTime: CACHE_DURATIONS.short,
+    staleTime: PLAYLIST_STALE_TIME,
     // The list holds whole playlists: the detail paints from it at once.
     initialData: fromList,
     initialDataUpdatedAt: fromList ? lists?.dataUpdatedAt : undefined,
