@@ -12,6 +12,8 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A VIP unlock the member cannot pay for (no Black Diamond left). */
+  insufficient_diamonds: 402,
   payload_too_large: 413,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,

@@ -10,6 +10,7 @@ import { MAX_LIST_CHUNK } from './paging';
 import { playlistVerbs } from './playlists';
 import { profileVerbs } from './profiles';
 import { ratingVerbs } from './ratings';
+import { unlockVerbs } from './unlock';
 import { vipVerbs } from './vip';
 
 export interface Base44Config extends Base44ClientConfig {
@@ -43,6 +44,7 @@ export function createBase44(config: Base44Config) {
     ...playlistVerbs(client),
     ...ratingVerbs(client, catalogue),
     ...vipVerbs(client, { listCatalogue: catalogue.listCatalogue, getMe: account.getMe }),
+    ...unlockVerbs(client),
     ...mediaVerbs(client.transport, config.timeoutMs),
   };
 }

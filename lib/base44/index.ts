@@ -44,6 +44,7 @@ export const deletePlaylist: Base44['deletePlaylist'] = (...args) => base44().de
 export const getTrackRating: Base44['getTrackRating'] = (...args) => base44().getTrackRating(...args);
 export const rateTrack: Base44['rateTrack'] = (...args) => base44().rateTrack(...args);
 export const getVipOverview: Base44['getVipOverview'] = (...args) => base44().getVipOverview(...args);
+export const unlockVipTrack: Base44['unlockVipTrack'] = (...args) => base44().unlockVipTrack(...args);
 export const getPublicProfile: Base44['getPublicProfile'] = (...args) => base44().getPublicProfile(...args);
 export const getUserAvatarSource: Base44['getUserAvatarSource'] = (...args) => base44().getUserAvatarSource(...args);
 
@@ -54,6 +55,13 @@ export { avatarFor, avatarProxyPath } from './avatars';
 export type { Freshness } from './public-read';
 export type { CallOptions, Registration, Session } from './account';
 export type { MediaOptions } from './media';
+export {
+  InsufficientDiamondsError,
+  isInsufficientDiamondsError,
+  INSUFFICIENT_DIAMONDS_MESSAGE,
+  VIP_UNLOCK_PRICE,
+  type VipUnlockResult,
+} from './unlock';
 
 /** Starts the embedded backend (and its first-run demo seed) early, e.g. while the sign-in page shows. */
 export function warmUp(): void {

@@ -79,7 +79,15 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     // A DJ's app tells a producer their track was played.
     createScope: [own('user_id'), own('sender_id'), own('dj_id')],
   },
-  VIPPurchase: ownedBy('user_id'),
+  // Each member sees their own purchases. Unlocks are bought through the unlockVipTrack function,
+  // which charges the Black Diamond in the same transaction: a member creating, re-pricing or
+  // deleting a purchase directly would unlock a track without paying (or hide a charge).
+  VIPPurchase: {
+    ...ownedBy('user_id'),
+    create: 'admin',
+    delete: 'admin',
+    adminOnlyFields: ['user_id', 'track_id', 'amount', 'price_paid', 'type', 'purchased_at'],
+  },
   SessionMix: ownedBy('dj_id'),
   SessionTrack: { ...ownedBy('dj_id'), read: [own('dj_id'), own('producer_id')] },
   // Each member sees only their own votes. Votes are cast through the rateTrack function, which

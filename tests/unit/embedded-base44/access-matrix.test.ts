@@ -29,7 +29,8 @@ const UPDATES: [string, Record<string, unknown>, Who[]][] = [
   ['message', { read: true }, ['dj', 'producer', 'admin']],
   ['trackSend', { viewed: true }, ['dj', 'producer', 'admin']],
   ['notification', { read: true }, ['producer', 'admin']],
-  ['purchase', { price_paid: 2 }, ['dj', 'admin']],
+  // Purchases are made (and priced) by the unlockVipTrack function only.
+  ['purchase', { price_paid: 2 }, ['admin']],
   ['mix', { venue: 'changed' }, ['dj', 'admin']],
   ['sessionTrack', { venue: 'changed' }, ['dj', 'admin']],
   ['producerUser', { bio: 'changed' }, ['producer', 'admin']],
