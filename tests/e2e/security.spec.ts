@@ -144,7 +144,8 @@ test.describe('mutating routes', () => {
 
 test.describe('data routes', () => {
   test('every data route under /api answers 401 without a session', async ({ request }) => {
-    const routes = listRouteFiles(path.join('app', 'api')).filter((r) => !r.path.startsWith('/api/auth'));
+    // Public by design: next-auth's own endpoints, and the HEAD-only reachability probe (tested below).
+    const routes = listRouteFiles(path.join('app', 'api')).filter((r) => !r.path.startsWith('/api/auth') && r.path !== '/api/health');
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const { path: routePath, methods } of routes) {
       for (const method of methods) {
@@ -157,6 +158,15 @@ test.describe('data routes', () => {
         expect((await res.json()).error.code, `${method} ${routePath}`).toBe('unauthenticated');
       }
     }
+  });
+
+  test('the only public data-free route is the HEAD-only reachability probe', async ({ request }) => {
+    const health = listRouteFiles(path.join('app', 'api')).find((r) => r.path === '/api/health');
+    expect(health?.methods).toEqual(['HEAD']);
+    const probe = await request.head('/api/health');
+    expect(probe.status()).toBe(204);
+    expect(await probe.body()).toHaveLength(0);
+    expect((await request.get('/api/health')).status()).toBe(405);
   });
 
   test('an upstream 401 ends the session with a distinct error', async ({ page, context }) => {
@@ -181,7 +191,7 @@ function listRouteFiles(dir: string): Array<{ path: string; methods: string[] }>
     if (entry.isDirectory()) found.push(...listRouteFiles(full));
     else if (entry.name === 'route.ts') {
       const source = readFileSync(full, 'utf8');
-      const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      const methods = [...source.matchAll(/export const (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
       const urlPath = '/' + path.dirname(full).split(path.sep).slice(1).map((part) => part.replace(/^\[\.{0,3}(\w+)\]$/, 'x1')).join('/');
       found.push({ path: urlPath, methods });
     }

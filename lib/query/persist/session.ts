@@ -83,9 +83,18 @@ export function startQueryPersistence({
     .catch((error: unknown) => warn('could not restore the query cache', error))
     .then(() => {
       if (stopped) return;
-      unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      const stopQueries = queryClient.getQueryCache().subscribe((event) => {
         if (changesPersistedState(event)) schedule();
       });
+      // A saved change (profile, playlist, rating) is written at once, not a throttle window later:
+      // a reload right after "Saved" must not restore the old copy.
+      const stopMutations = queryClient.getMutationCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success' && dirty) void flush();
+      });
+      unsubscribe = () => {
+        stopQueries();
+        stopMutations();
+      };
       if (typeof window !== 'undefined') {
         document.addEventListener('visibilitychange', onHidden);
         window.addEventListener('pagehide', onPageHide);
