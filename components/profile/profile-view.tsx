@@ -1,6 +1,5 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { User } from '@/lib/domain/types';
 import { meOptions } from '@/lib/query/profile';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { DiamondIcon } from '@/components/vip/diamond-icon';
@@ -24,13 +23,8 @@ export function ProfileView() {
           <strong>{user.blackDiamonds}</strong> Black Diamond{user.blackDiamonds === 1 ? '' : 's'}
         </p>
       </div>
-      {/* Keyed by the saved record, so a save (or a refetch) resets the form to what the server holds. */}
-      <ProfileForm key={`${user.id}:${savedVersion(user)}`} user={user} />
+      <ProfileForm key={user.id} user={user} />
     </section>
   );
 }
 
-/** Changes whenever the stored profile does, so the uncontrolled form picks up fresh data. */
-function savedVersion(user: User): string {
-  return JSON.stringify(user);
-}

@@ -1,5 +1,5 @@
 // Restores a user's persisted query cache into a QueryClient, then keeps IndexedDB in step with it.
-import type { QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query';
+import { onlineManager, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
 import { consoleDb, type ConsoleDatabase } from '@/lib/offline/db';
 import { PERSIST_MAX_AGE } from '../durations';
 import { QUERY_CACHE_BUSTER } from './buster';
@@ -83,6 +83,10 @@ export function startQueryPersistence({
     .catch((error: unknown) => warn('could not restore the query cache', error))
     .then(() => {
       if (stopped) return;
+      // Stale-while-revalidate on open: restored data paints at once, and when the server is
+      // reachable every query on screen refreshes in the background, however young its copy is
+      // (a write from the last session may not have reached IndexedDB before the page closed).
+      if (onlineManager.isOnline()) void queryClient.invalidateQueries({ refetchType: 'none' });
       const stopQueries = queryClient.getQueryCache().subscribe((event) => {
         if (changesPersistedState(event)) schedule();
       });
