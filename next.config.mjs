@@ -14,7 +14,18 @@ const nextConfig = {
   // The embedded Base44 backend uses a native SQLite module: load it from node_modules at run time.
   serverExternalPackages: ['better-sqlite3'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The service worker (written by lib/cli/build-sw.mjs): browsers must always revalidate it, or an
+      // update could wait for an HTTP cache expiry. Scope `/` is its own folder: no Service-Worker-Allowed.
+      {
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+        ],
+      },
+    ];
   },
 };
 

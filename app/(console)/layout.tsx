@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConsoleHeader } from '@/components/layout/console-header';
 import { Providers } from '@/components/providers';
+import { PwaRoot } from '@/components/pwa/pwa-root';
 import { getSessionUser } from '@/lib/auth/session';
 import styles from './console.module.css';
 
@@ -12,7 +13,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <Providers>
       <div className={styles.shell} data-app-ready-scope>
         <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} />
-        <main className={styles.main}>{children}</main>
+        <main className={styles.main}>
+          <PwaRoot />
+          {children}
+        </main>
       </div>
     </Providers>
   );

@@ -17,8 +17,12 @@ function newestMtime(entry) {
 
 function buildIsCurrent() {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
+  const worker = path.join(root, 'public', 'sw.js');
+  if (!existsSync(buildId) || !existsSync(worker)) return false;
+  // `npm run build` ends by writing the service worker (lib/cli/build-sw.mjs, after next build):
+  // its time is when the build completed.
+  const built = statSync(worker).mtimeMs;
+  if (built < statSync(buildId).mtimeMs) return false;
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
 }
 

@@ -1,0 +1,70 @@
+'use client';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  installPrompt,
+  isAppleMobileSafari,
+  isInstallHintDismissed,
+  isStandalone,
+  rememberInstallHintDismissed,
+} from '@/lib/pwa/install';
+import styles from './pwa.module.css';
+
+type Hint = 'none' | 'apple' | 'prompt';
+
+const storage = () => (typeof window === 'undefined' ? null : window.localStorage);
+
+/**
+ * Not installed yet: Safari on iPad/iPhone gets the Share → Add to Home Screen steps (it has no
+ * install prompt); Chromium gets an "Install app" button. Dismissing is remembered on this device.
+ */
+export function InstallHint() {
+  const prompt = useSyncExternalStore(installPrompt.subscribe, installPrompt.get, () => null);
+  const [apple, setApple] = useState(false);
+  const [hidden, setHidden] = useState(true);
+
+  useEffect(() => {
+    // After hydration: the server cannot know the browser, the display mode or the stored choice.
+    setHidden(isStandalone() || isInstallHintDismissed(storage()));
+    setApple(isAppleMobileSafari(navigator.userAgent, navigator.maxTouchPoints));
+  }, []);
+
+  const hint: Hint = hidden ? 'none' : prompt ? 'prompt' : apple ? 'apple' : 'none';
+  if (hint === 'none') return null;
+
+  const dismiss = () => {
+    rememberInstallHintDismissed(storage());
+    setHidden(true);
+  };
+
+  return (
+    <aside className={styles.hint} aria-label="Install the console" data-testid="install-hint" data-hint={hint}>
+      {hint === 'apple' ? (
+        <p className={styles.text}>
+          Install the console on this device: tap <ShareIcon /> <strong>Share</strong>, then <strong>Add to Home Screen</strong>.
+          It opens full screen and works offline.
+        </p>
+      ) : (
+        <p className={styles.text}>Install the console as an app: it opens in its own window and works offline.</p>
+      )}
+      <div className={styles.actions}>
+        <button type="button" className="button button-ghost" onClick={dismiss}>
+          Not now
+        </button>
+        {hint === 'prompt' && (
+          <button type="button" className="button button-primary" onClick={() => void installPrompt.prompt()}>
+            Install app
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function ShareIcon() {
+  return (
+    <svg className={styles.share} viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M12 15V3M8 7l4-4 4 4" />
+      <path d="M7 11H5v10h14V11h-2" />
+    </svg>
+  );
+}

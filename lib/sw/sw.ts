@@ -1,0 +1,170 @@
+/// <reference lib="webworker" />
+// The console's service worker. Bundled by esbuild after `next build` and given its precache
+// manifest by workbox-build (lib/cli/build-sw.mjs), served as /sw.js. Decisions: lib/sw/README.md.
+import { clientsClaim } from 'workbox-core';
+import { CacheExpiration, ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import { answerAudio } from './audio-route';
+import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
+import { documentCacheKey, documentPathsOf, isCacheableArtwork, isCacheablePage, meansSignedOut, warmPages } from './page-cache';
+import {
+  OFFLINE_PATH,
+  changesUser,
+  consoleRequestKind,
+  isRscRequest,
+  isArtworkRequest,
+  isNextStaticRequest,
+  isOtherNavigation,
+  type PageKind,
+} from './routes';
+import { trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
+
+/** `.next/BUILD_ID`, inlined by lib/cli/build-sw.mjs. */
+const BUILD_ID = process.env.SPYNNERS_BUILD_ID ?? 'dev';
+const PAGES_CACHE = pagesCacheName(BUILD_ID);
+const DAY = 24 * 60 * 60;
+/** Cached shells live as long as a session (SESSION_MAX_AGE_HOURS, 7 days) and the query cache. */
+const PAGES_MAX_AGE = 7 * DAY;
+const NETWORK_TIMEOUT_SECONDS = 3;
+const origin = self.location.origin;
+
+// ---- Precache: every file of .next/static (hashed names: never revalidated) and the offline page.
+precacheAndRoute(self.__WB_MANIFEST, { cleanURLs: false });
+cleanupOutdatedCaches();
+
+// ---- Console pages: network first (3 s), then this build's copy.
+const pagesExpiry = new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: PAGES_MAX_AGE, purgeOnQuotaError: true });
+
+async function purgePages(): Promise<void> {
+  const names = (await caches.keys()).filter(isPagesCache);
+  await Promise.all(names.map((name) => caches.delete(name)));
+}
+
+function pageStrategy(kind: PageKind): NetworkFirst {
+  return new NetworkFirst({
+    cacheName: PAGES_CACHE,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+    matchOptions: { ignoreVary: kind === 'document' },
+    plugins: [
+      { cacheKeyWillBeUsed: async ({ request }) => (kind === 'document' ? documentCacheKey(request.url) : request) },
+      {
+        fetchDidSucceed: async ({ response }) => {
+          // Sent to /sign-in: whoever's console this cache holds is signed out.
+          if (meansSignedOut(response)) await purgePages();
+          return response;
+        },
+      },
+      { cacheWillUpdate: async ({ response }) => (isCacheablePage(response, kind) ? response : null) },
+      pagesExpiry,
+    ],
+  });
+}
+const documentStrategy = pageStrategy('document');
+const rscStrategy = pageStrategy('rsc');
+
+// ---- Sign-in / sign-out: next-auth answers them (never cached, never intercepted); the worker
+// only drops the previous DJ's pages. Registered before the router: it never calls respondWith.
+self.addEventListener('fetch', (event) => {
+  if (changesUser(event.request, new URL(event.request.url), origin)) event.waitUntil(purgePages());
+});
+
+// ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && url.origin === origin && trackIdOfAudioUrl(url) !== null,
+  ({ request }) => answerAudio(request, { caches, fetch: (r) => fetch(r) }),
+);
+
+// ---- Artwork: stale-while-revalidate, capped.
+registerRoute(
+  ({ request, url }) => isArtworkRequest(request, url, origin),
+  new StaleWhileRevalidate({
+    cacheName: ARTWORK_CACHE_NAME,
+    plugins: [
+      { cacheWillUpdate: async ({ response }) => (isCacheableArtwork(response) ? response : null) },
+      new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true }),
+    ],
+  }),
+);
+
+registerRoute(({ request, url }) => consoleRequestKind(request, url, origin) === 'document', documentStrategy);
+registerRoute(({ request, url }) => consoleRequestKind(request, url, origin) === 'rsc', rscStrategy);
+// Prefetches are partial payloads: never kept; offline they get the "not here" answer below.
+registerRoute(({ request, url }) => consoleRequestKind(request, url, origin) === 'prefetch', new NetworkOnly());
+
+// ---- /_next/static files not in this build's precache (a newer build's HTML fetched while this
+// worker is still active): any cache that has them (the waiting worker's precache), else network.
+registerRoute(
+  ({ request, url }) => isNextStaticRequest(request, url, origin),
+  async ({ request }) => (await caches.match(request)) ?? fetch(request),
+);
+
+// ---- Any other navigation: network, and the offline page when it fails.
+registerRoute(({ request, url }) => isOtherNavigation(request, url, origin), new NetworkOnly());
+
+setCatchHandler(async ({ request }) => {
+  if (typeof request === 'string') return Response.error();
+  if (request.destination === 'document') return (await matchPrecache(OFFLINE_PATH)) ?? Response.error();
+  if (isRscRequest(request, new URL(request.url))) {
+    // An RSC payload (or prefetch) with neither network nor copy. A non-RSC answer makes Next fall
+    // back to a browser navigation of the same URL, which the document route answers from the
+    // cache (or with the offline page); a network error would do the same, plus a console error.
+    return new Response('The console is offline', { status: 503, headers: { 'content-type': 'text/plain' } });
+  }
+  return Response.error();
+});
+
+// ---- Warming: the tabs, and the pages the previous build had, so a cold start offline works.
+async function isCached(path: string): Promise<boolean> {
+  const cache = await caches.open(PAGES_CACHE);
+  return (await cache.match(documentCacheKey(origin + path), { ignoreVary: true })) !== undefined;
+}
+
+function warm(event: ExtendableEvent, paths: readonly string[]): Promise<string[]> {
+  return warmPages({
+    paths,
+    isCached,
+    load: (path) =>
+      documentStrategy.handle({
+        event,
+        request: new Request(origin + path, { credentials: 'same-origin', redirect: 'manual', headers: { accept: 'text/html' } }),
+      }),
+  });
+}
+
+async function pathsOfEarlierBuilds(): Promise<string[]> {
+  const names = (await caches.keys()).filter((name) => isPagesCache(name) && name !== PAGES_CACHE);
+  const keys = await Promise.all(names.map(async (name) => (await caches.open(name)).keys()));
+  return documentPathsOf(keys.flat());
+}
+
+// No skipWaiting here: a new worker waits until the DJ accepts the update (components/pwa).
+self.addEventListener('install', (event) => {
+  event.waitUntil(pathsOfEarlierBuilds().then((paths) => warm(event, paths)).catch(() => undefined));
+});
+
+// ---- Activation: take the open console at once (first install), drop our outdated caches.
+clientsClaim();
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const stale = outdatedRuntimeCaches(await caches.keys(), [PAGES_CACHE, ARTWORK_CACHE_NAME]);
+      await Promise.all(stale.map((name) => new CacheExpiration(name, { maxEntries: 1 }).delete()));
+    })(),
+  );
+});
+
+// ---- Messages from the console (lib/pwa/register.ts).
+self.addEventListener('message', (event) => {
+  const type = (event.data as { type?: unknown } | null)?.type;
+  if (type === 'SKIP_WAITING') {
+    void self.skipWaiting();
+  } else if (type === 'WARM_PAGES') {
+    event.waitUntil(warm(event, []).then((loaded) => event.ports[0]?.postMessage({ loaded })));
+  } else if (type === 'GET_VERSION') {
+    event.ports[0]?.postMessage({ buildId: BUILD_ID });
+  }
+});
