@@ -10,7 +10,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const user = await getSessionUser();
   if (!user) redirect('/sign-in');
   return (
-    <Providers>
+    <Providers userId={user.id}>
       <div className={styles.shell} data-app-ready-scope>
         <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} />
         <main className={styles.main}>
