@@ -3,6 +3,7 @@
 // (Dexie keeps every declared version and upgrades in order); never edit a shipped version.
 import Dexie, { type Table } from 'dexie';
 import type { QueryKey } from '@tanstack/react-query';
+import type { Track } from '@/lib/domain/types';
 
 export const CONSOLE_DB_NAME = 'spynners-console';
 
@@ -29,9 +30,28 @@ export interface PersistedClientRow {
   timestamp: number;
 }
 
+/**
+ * A track the member made available offline (lib/offline/downloads). The audio itself is in Cache
+ * Storage (`spynners-audio-v1`, see lib/pwa/audio-cache.ts), the cover in
+ * `spynners-offline-artwork-v1`; this row is what lists and plays it when the query cache is gone.
+ * Written only once the whole file is stored.
+ */
+export interface OfflineTrackRow {
+  userId: string;
+  trackId: string;
+  /** The track as it was when downloaded (title, artist, BPM, key, VIP preview...). */
+  track: Track;
+  audioBytes: number;
+  audioType: string;
+  /** 0 when the track has no artwork or it could not be stored. */
+  artworkBytes: number;
+  downloadedAt: number;
+}
+
 export class ConsoleDatabase extends Dexie {
   queryCache!: Table<PersistedQueryRow, [string, string]>;
   queryClients!: Table<PersistedClientRow, string>;
+  offlineTracks!: Table<OfflineTrackRow, [string, string]>;
 
   constructor(name = CONSOLE_DB_NAME) {
     super(name);
@@ -40,6 +60,11 @@ export class ConsoleDatabase extends Dexie {
     this.version(1).stores({
       queryCache: '[userId+queryHash]',
       queryClients: 'userId',
+    });
+    // v2 (issue #5): downloaded tracks, per user. `trackId` is indexed to know whether another
+    // member of this device still needs a shared audio file before deleting it.
+    this.version(2).stores({
+      offlineTracks: '[userId+trackId], userId, trackId',
     });
   }
 }

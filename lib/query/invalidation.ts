@@ -3,7 +3,7 @@
 // can change, so a rating never refetches playlists and a rename never refetches the catalogue.
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
 import type { TrackListQuery } from '@/lib/domain/track-query';
-import { meKeys, playlistKeys, ratingKeys, trackKeys, userKeys } from './keys';
+import { meKeys, playlistKeys, ratingKeys, trackKeys, userKeys, vipKeys } from './keys';
 
 export type Change =
   /** The member rated a track: its average and count moved. */
@@ -12,7 +12,9 @@ export type Change =
   /** Name, visibility or tracks (add, remove, reorder) of one playlist. */
   | { type: 'playlist-updated'; playlistId: string }
   | { type: 'playlist-deleted'; playlistId: string }
-  | { type: 'profile-updated'; userId: string };
+  | { type: 'profile-updated'; userId: string }
+  /** The member unlocked a VIP track (or was refused one): their unlocks and balance moved. */
+  | { type: 'vip-unlocked'; trackId: string };
 
 type ListKey = ReturnType<typeof trackKeys.list>;
 
@@ -43,6 +45,13 @@ export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
       return [
         { queryKey: meKeys.all, exact: true },
         { queryKey: userKeys.detail(change.userId), exact: true },
+      ];
+    case 'vip-unlocked':
+      // The overview (unlocked ids, balance) and the member's own profile (balance) only: the
+      // track itself, its lists and the catalogue do not change when someone unlocks it.
+      return [
+        { queryKey: vipKeys.all, exact: true },
+        { queryKey: meKeys.all, exact: true },
       ];
   }
 }

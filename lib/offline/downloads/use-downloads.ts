@@ -1,0 +1,54 @@
+'use client';
+// React's view of the download manager (useSyncExternalStore), and the binding to the signed-in member.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { meOptions } from '@/lib/query/profile';
+import { browserDownloadManager } from './browser';
+import { EMPTY_DOWNLOADS_SNAPSHOT } from './manager';
+import type { DownloadsSnapshot, DownloadTask } from './types';
+
+const noSubscription = () => () => undefined;
+const emptySnapshot = () => EMPTY_DOWNLOADS_SNAPSHOT;
+
+export function useDownloadManager() {
+  return browserDownloadManager();
+}
+
+/** The whole state: offline tracks, tasks, overall progress, storage. */
+export function useDownloads(): DownloadsSnapshot {
+  const manager = browserDownloadManager();
+  return useSyncExternalStore(manager?.subscribe ?? noSubscription, manager?.getSnapshot ?? emptySnapshot, emptySnapshot);
+}
+
+/** Whether one track is offline: a boolean, so a list row re-renders only when it flips. */
+export function useIsOffline(trackId: string): boolean {
+  const manager = browserDownloadManager();
+  return useSyncExternalStore(
+    manager?.subscribe ?? noSubscription,
+    () => manager?.getSnapshot().offlineIds.has(trackId) ?? false,
+    () => false,
+  );
+}
+
+/** One track's running, queued or failed download (the same object until it changes). */
+export function useDownloadTask(trackId: string): DownloadTask | undefined {
+  const manager = browserDownloadManager();
+  return useSyncExternalStore(
+    manager?.subscribe ?? noSubscription,
+    () => manager?.getSnapshot().taskById.get(trackId),
+    () => undefined,
+  );
+}
+
+/**
+ * Points the manager at the signed-in member (their downloads, their rows). Call it in every
+ * screen that shows downloads; the member's id comes from the (persisted) profile query, so it
+ * works offline too. An unknown member (profile not loaded) leaves the binding as it is.
+ */
+export function useBindDownloadsToMember(): void {
+  const me = useQuery(meOptions());
+  const id = me.data?.id;
+  useEffect(() => {
+    if (id) void browserDownloadManager()?.setUser(id);
+  }, [id]);
+}
