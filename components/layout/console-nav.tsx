@@ -20,6 +20,10 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
     icon: <svg {...ICON_PROPS}><path d="M3 6h13M3 12h13M3 18h8" /><path d="M19 14v7M16 18h6" /></svg>,
   },
   {
+    href: '/downloads', label: 'Downloads', match: (p) => p.startsWith('/downloads'),
+    icon: <svg {...ICON_PROPS}><path d="M12 3v12M7 10l5 5 5-5" /><path d="M4 17v3h16v-3" /></svg>,
+  },
+  {
     href: '/profile', label: 'Profile', match: (p) => p.startsWith('/profile'),
     icon: <svg {...ICON_PROPS}><circle cx="12" cy="8" r="4" /><path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" /></svg>,
   },

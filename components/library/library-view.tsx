@@ -9,6 +9,7 @@ import { SortSelect, TrackFiltersBar } from './track-filters';
 import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
 import { VirtualTrackList, type TrackSource } from './virtual-track-list';
+import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import styles from './library.module.css';
 
 const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} tracks`);
@@ -19,6 +20,7 @@ const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} t
  * and filter, online or not. Both order by the same sort field with ties by id (lib/search/order.ts).
  */
 export function LibraryView() {
+  useBindDownloadsToMember();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useTrackFilters();
   const [search, setSearch] = useState(filters.search ?? '');

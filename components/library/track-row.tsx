@@ -4,6 +4,7 @@ import type { CSSProperties } from 'react';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
+import { OfflineBadge } from '@/components/downloads/offline-badge';
 import styles from './library.module.css';
 
 export const ROW_HEIGHT = 72;
@@ -33,7 +34,10 @@ export function TrackRow({ track, position, total, style, onIntent }: TrackRowPr
         <TrackArtwork url={track.artworkUrl} title={track.title} size={52} />
         <span className={styles.titleCell}>
           <span className={styles.title} data-testid="track-title">{track.title}</span>
-          <span className={styles.artist}>{track.artist}{track.labelName ? ` · ${track.labelName}` : ''}</span>
+          <span className={styles.artist}>
+            <OfflineBadge trackId={track.id} compact />
+            {track.artist}{track.labelName ? ` · ${track.labelName}` : ''}
+          </span>
         </span>
         <span className={styles.genre} data-testid="track-genre">{track.genre}</span>
         <span className={styles.metric} title="Tempo" data-testid="track-bpm">{track.bpm ? `${track.bpm} BPM` : '–'}</span>

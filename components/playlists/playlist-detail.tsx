@@ -6,6 +6,8 @@ import { useState, type FormEvent } from 'react';
 import type { Playlist } from '@/lib/domain/types';
 import { deletePlaylistMutationOptions, playlistOptions, updatePlaylistMutationOptions } from '@/lib/query/playlists';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { DownloadPlaylistButton } from '@/components/downloads/download-playlist-button';
+import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Switch } from '@/components/ui/switch';
 import { AddTracks } from './add-tracks';
@@ -13,6 +15,7 @@ import { PlaylistTracks } from './playlist-tracks';
 import styles from './playlists.module.css';
 
 export function PlaylistDetail({ id }: { id: string }) {
+  useBindDownloadsToMember();
   const queryClient = useQueryClient();
   const [options] = useState(() => playlistOptions(queryClient, id));
   const playlist = useQuery(options);
@@ -62,6 +65,7 @@ function PlaylistEditor({ playlist }: { playlist: Playlist }) {
           Delete
         </button>
       </div>
+      {playlist.trackIds.length > 0 && <DownloadPlaylistButton trackIds={playlist.trackIds} />}
       <p className={`muted ${styles.saveStatus}`} aria-live="polite" role="status">
         {update.isError ? `Not saved: ${update.error.message}` : update.isPending ? 'Saving…' : ''}
       </p>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { Track } from '@/lib/domain/types';
 import { findCachedTrack, trackDetailOptions } from '@/lib/query/tracks';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
+import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { move, useDragReorder } from './use-drag-reorder';
 import styles from './playlists.module.css';
 
@@ -38,7 +39,9 @@ export function PlaylistTracks({ trackIds, onChange, disabled }: { trackIds: str
             <TrackArtwork url={track?.artworkUrl ?? null} title={title} size={48} />
             <span className={styles.trackText}>
               <Link href={`/tracks/${id}`} className={styles.trackTitle} data-testid="playlist-track-title">{title}</Link>
-              <span className="muted">{track?.artist ?? ''}</span>
+              <span className="muted">
+                {track?.artist ?? ''} {track?.isVip && <span className="chip chip-vip">VIP</span>} <OfflineBadge trackId={id} />
+              </span>
             </span>
             <span className={styles.rowActions}>
               <button

@@ -4,6 +4,13 @@ import Link from 'next/link';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { findCachedTrack, trackDetailOptions } from '@/lib/query/tracks';
+import { vipOptions } from '@/lib/query/vip';
+import { isLockedVip } from '@/lib/query/vip-unlock';
+import { useBindDownloadsToMember, useIsOffline } from '@/lib/offline/downloads/use-downloads';
+import { DownloadButton } from '@/components/downloads/download-button';
+import { OfflineBadge } from '@/components/downloads/offline-badge';
+import { UnlockButton } from '@/components/vip/unlock-button';
+import { DiamondIcon } from '@/components/vip/diamond-icon';
 import { formatDuration } from '@/lib/format/duration';
 import { useState } from 'react';
 import { AddToPlaylist } from '@/components/playlists/add-to-playlist';
@@ -35,6 +42,12 @@ export function TrackDetail({ id }: { id: string }) {
   // Paint at once from the catalogue or a list page when the track is there (refetched if stale).
   const [seed] = useState(() => findCachedTrack(queryClient, id));
   const query = useQuery(trackDetailOptions(id, seed));
+  useBindDownloadsToMember();
+  // Only VIP tracks need the member's unlocks; until they are known, a VIP track counts as locked.
+  const vip = useQuery({ ...vipOptions(), enabled: query.data?.isVip === true });
+  // A track this member downloaded was unlocked when it was (the manager refuses locked ones):
+  // offline, with the query cache gone, it still plays in full.
+  const downloaded = useIsOffline(id);
   if (query.isPending) return <LoadingState>Loading track…</LoadingState>;
   if (query.isError) {
     return (
@@ -44,6 +57,7 @@ export function TrackDetail({ id }: { id: string }) {
     );
   }
   const track = query.data;
+  const locked = isLockedVip(track, vip.data) && !downloaded;
   return (
     <article className={styles.detail} data-app-ready="true">
       <Link href="/library" className={styles.back}>← Library</Link>
@@ -57,10 +71,21 @@ export function TrackDetail({ id }: { id: string }) {
             <span className="chip">{track.genre}</span>
             {track.isVip && <span className="chip chip-vip">VIP</span>}
             {track.isUnreleased && <span className="chip">Unreleased</span>}
+            {track.isVip && !locked && <span className="chip" data-testid="vip-unlocked">Unlocked</span>}
+            <OfflineBadge trackId={track.id} />
           </p>
-          {track.audioUrl && <TrackAudio track={track} />}
+          {track.audioUrl && <TrackAudio key={locked ? 'locked' : 'open'} track={track} locked={locked} />}
           <div className={styles.actions}>
+            {track.isVip && locked && vip.data && (
+              <span className={styles.unlock}>
+                <UnlockButton track={track} balance={vip.data.blackDiamonds} />
+                <span className="muted" data-testid="diamond-balance">
+                  <DiamondIcon className={styles.diamond} /> {vip.data.blackDiamonds} Black Diamond{vip.data.blackDiamonds === 1 ? '' : 's'}
+                </span>
+              </span>
+            )}
             <AddToPlaylist trackId={track.id} />
+            <DownloadButton track={track} />
           </div>
         </div>
       </div>

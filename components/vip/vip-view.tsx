@@ -5,15 +5,20 @@ import { vipOptions } from '@/lib/query/vip';
 import { formatDuration } from '@/lib/format/duration';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { DownloadButton } from '@/components/downloads/download-button';
+import { OfflineBadge } from '@/components/downloads/offline-badge';
+import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import { DiamondIcon } from './diamond-icon';
+import { UnlockButton } from './unlock-button';
 import styles from './vip.module.css';
 
 /**
- * VIP tracks, which ones this member unlocked, and their Black Diamond balance. Unlocking itself
- * comes later: the cost is shown, honestly marked as not available yet, with no button that would
- * pretend to work.
+ * VIP tracks, which ones this member unlocked, and their Black Diamond balance. A locked track
+ * plays its preview window and offers "Unlock · 1 ◆"; an unlocked one plays in full and can be
+ * kept offline.
  */
 export function VipView() {
+  useBindDownloadsToMember();
   const vip = useQuery(vipOptions());
   if (vip.isPending) return <LoadingState>Loading VIP tracks…</LoadingState>;
   if (vip.isError) return <ErrorState error={vip.error} onRetry={() => void vip.refetch()} />;
@@ -29,8 +34,8 @@ export function VipView() {
         </p>
       </div>
       <p className={styles.intro}>
-        VIP tracks play a preview window until unlocked. Unlocking a track costs 1 Black Diamond; it opens in a coming
-        update of the console, so for now each locked track says so.
+        VIP tracks play a preview window until unlocked. Unlocking a track costs 1 Black Diamond, once: it then plays in
+        full and can be kept offline. You earn Black Diamonds with validated DJ sets.
       </p>
       {tracks.length === 0 ? (
         <EmptyState title="No VIP track yet">
@@ -41,7 +46,7 @@ export function VipView() {
           {tracks.map((track) => {
             const isUnlocked = unlocked.has(track.id);
             return (
-              <li key={track.id} className={styles.card} data-testid="vip-track">
+              <li key={track.id} className={styles.card} data-testid="vip-track" data-track-id={track.id}>
                 <Link href={`/tracks/${track.id}`}>
                   <span className={styles.art}>
                     <TrackArtwork url={track.artworkUrl} title={track.title} size={200} />
@@ -51,15 +56,19 @@ export function VipView() {
                 </Link>
                 <div className={styles.status}>
                   {isUnlocked ? (
-                    <span className={`chip ${styles.unlocked}`} data-testid="vip-unlocked">Unlocked</span>
+                    <>
+                      <span className={`chip ${styles.unlocked}`} data-testid="vip-unlocked">Unlocked</span>
+                      <OfflineBadge trackId={track.id} />
+                      <DownloadButton track={track} />
+                    </>
                   ) : (
                     <>
                       <span className={styles.locked}>
                         {track.vipPreview
                           ? `Preview ${formatDuration(track.vipPreview.startSeconds)}–${formatDuration(track.vipPreview.endSeconds)}`
-                          : 'Preview only'}
+                          : 'Locked'}
                       </span>
-                      <span className="chip" title="Unlocking opens in a coming update">1 Black Diamond · unlock soon</span>
+                      <UnlockButton track={track} balance={blackDiamonds} />
                     </>
                   )}
                 </div>
