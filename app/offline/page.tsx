@@ -12,6 +12,7 @@ const SAVED = [
   { href: '/library', label: 'Library' },
   { href: '/playlists', label: 'Playlists' },
   { href: '/vip', label: 'VIP' },
+  { href: '/downloads', label: 'Downloads' },
   { href: '/profile', label: 'Profile' },
 ];
 

@@ -50,31 +50,48 @@ export function decideRange(header: string | null, size: number): RangeDecision 
 /**
  * The response to a GET for a whole file cached as `cached` (a 200), given the request's Range
  * header: 200 with every byte, 206 with the asked slice, or 416.
+ *
+ * The file's size is its stored Content-Length when valid (the contract in lib/pwa/audio-cache.ts:
+ * exact, written by storeTrackAudio): then the whole file (no Range, or `bytes=0-`, which media
+ * stacks ask first) streams straight from Cache Storage. Any other slice reads the copy as a Blob
+ * (a view on the stored file, not a copy) and takes the size from it.
  */
 export async function rangeResponse(cached: Response, rangeHeader: string | null): Promise<Response> {
+  const declared = declaredLength(cached);
+  if (declared !== null) {
+    const decision = decideRange(rangeHeader, declared);
+    const everything = decision.kind === 'partial' && decision.range.start === 0 && decision.range.end === declared - 1;
+    if (decision.kind === 'whole' || everything) return answer(cached, decision, declared, cached.body);
+  }
   const blob = await cached.blob();
-  const size = blob.size;
+  const decision = decideRange(rangeHeader, blob.size);
+  const body = decision.kind === 'partial' ? blob.slice(decision.range.start, decision.range.end + 1) : blob;
+  return answer(cached, decision, blob.size, body, blob.type);
+}
+
+function declaredLength(cached: Response): number | null {
+  const value = cached.headers.get('content-length');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+function answer(cached: Response, decision: RangeDecision, size: number, body: BodyInit | null, blobType = ''): Response {
   const headers = new Headers({ 'accept-ranges': 'bytes' });
   for (const name of ['etag', 'last-modified']) {
     const value = cached.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const decision = decideRange(rangeHeader, size);
-
   if (decision.kind === 'unsatisfiable') {
     headers.set('content-range', `bytes */${size}`);
     headers.set('content-length', '0');
     return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers });
   }
-
-  headers.set('content-type', cached.headers.get('content-type') || blob.type || 'application/octet-stream');
+  headers.set('content-type', cached.headers.get('content-type') || blobType || 'application/octet-stream');
   if (decision.kind === 'whole') {
     headers.set('content-length', String(size));
-    return new Response(blob, { status: 200, statusText: 'OK', headers });
+    return new Response(body, { status: 200, statusText: 'OK', headers });
   }
   const { start, end } = decision.range;
   headers.set('content-range', `bytes ${start}-${end}/${size}`);
   headers.set('content-length', String(end - start + 1));
-  // slice() on a Cache Storage blob is a view on the stored file, not a copy.
-  return new Response(blob.slice(start, end + 1), { status: 206, statusText: 'Partial Content', headers });
+  return new Response(body, { status: 206, statusText: 'Partial Content', headers });
 }

@@ -73,10 +73,16 @@ self.addEventListener('fetch', (event) => {
 });
 
 // ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
-registerRoute(
-  ({ request, url }) => request.method === 'GET' && url.origin === origin && trackIdOfAudioUrl(url) !== null,
-  ({ request }) => answerAudio(request, { caches, fetch: (r) => fetch(r) }),
-);
+// A plain listener rather than a Workbox route: less work on the path that starts playback (one
+// bench run each: 1.33x a blob: URL's start time through the router, 1.1x without; see
+// tests/bench/pwa-audio-start.bench.ts). No Workbox route matches these URLs.
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== origin || trackIdOfAudioUrl(url) === null) return;
+  event.respondWith(answerAudio(request, { caches, fetch: (r) => fetch(r) }));
+});
 
 // ---- Artwork: stale-while-revalidate, capped.
 registerRoute(

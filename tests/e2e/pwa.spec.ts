@@ -175,6 +175,8 @@ test.describe('service worker', () => {
     expect(response?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await page.waitForTimeout(500); // hydrated: the address must still be the one asked for
+    expect(new URL(page.url()).pathname).toBe('/tracks/never-opened-on-this-device');
   });
 
   test('a downloaded track is served offline from spynners-audio-v1, with ranges, and plays', async ({ context, page }) => {

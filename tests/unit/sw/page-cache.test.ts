@@ -59,8 +59,8 @@ describe('keys and warming', () => {
       if (path === '/profile') throw new Error('offline');
     });
     const loaded = await warmPages({ paths: ['/tracks/t1', '/library', '/sign-in'], isCached: async (p) => cached.has(p), load });
-    expect(load.mock.calls.map(([p]) => p)).toEqual(['/library', '/playlists', '/profile', '/tracks/t1']);
-    expect(loaded).toEqual(['/library', '/playlists', '/tracks/t1']);
+    expect(load.mock.calls.map(([p]) => p)).toEqual(['/library', '/playlists', '/downloads', '/profile', '/tracks/t1']);
+    expect(loaded).toEqual(['/library', '/playlists', '/downloads', '/tracks/t1']);
   });
 
   it('caps how many pages one warm-up loads', async () => {
@@ -87,6 +87,7 @@ describe('artwork and cache names', () => {
       'spynners-artwork-v0',
       'spynners-artwork-v1',
       'spynners-audio-v1',
+      'spynners-offline-artwork-v1',
       'workbox-precache-v2-http://127.0.0.1:3100/',
       'someone-elses-cache',
     ];
