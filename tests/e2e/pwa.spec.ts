@@ -179,6 +179,21 @@ test.describe('service worker', () => {
     expect(new URL(page.url()).pathname).toBe('/tracks/never-opened-on-this-device');
   });
 
+  test("signing out drops the cached console: offline, the next person gets the offline page, not the DJ's", async ({ context, page }) => {
+    await controlledConsole(page);
+    await untilSavedForOffline(page, '/library');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('spynners-pages-')).length))
+      .toBe(0);
+    await context.setOffline(true);
+    const response = await page.goto('/library');
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+
   test('a downloaded track is served offline from spynners-audio-v1, with ranges, and plays', async ({ context, page }) => {
     await controlledConsole(page);
     const [track, other] = await tracksWithAudio(page);
