@@ -2,27 +2,33 @@
 // `npm start`: builds the console when the build is missing or older than the sources, then serves
 // it. With no configuration it runs on the embedded Base44 backend and its demo data.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
+// Written by the build itself (lib/cli/build-sw.mjs, after .next/BUILD_ID): outputs, not sources.
+const GENERATED = new Set(['public/sw.js', 'public/sw.js.map'].map((file) => path.join(root, file)));
+const PUBLIC_DIR = path.join(root, 'public');
+
 function newestMtime(entry) {
-  if (!existsSync(entry)) return 0;
+  if (!existsSync(entry) || GENERATED.has(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+  // public/ itself changes when the build first writes sw.js into it: only its files count.
+  const own = entry === PUBLIC_DIR ? 0 : stat.mtimeMs;
+  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), own);
 }
 
 function buildIsCurrent() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildIdFile = path.join(root, '.next', 'BUILD_ID');
   const worker = path.join(root, 'public', 'sw.js');
-  if (!existsSync(buildId) || !existsSync(worker)) return false;
-  // `npm run build` ends by writing the service worker (lib/cli/build-sw.mjs, after next build):
-  // its time is when the build completed.
-  const built = statSync(worker).mtimeMs;
-  if (built < statSync(buildId).mtimeMs) return false;
+  if (!existsSync(buildIdFile) || !existsSync(worker)) return false;
+  // `npm run build` ends with lib/cli/build-sw.mjs, which inlines the build id into public/sw.js:
+  // a worker of another build means the last build did not finish.
+  if (!readFileSync(worker, 'utf8').includes(readFileSync(buildIdFile, 'utf8').trim())) return false;
+  const built = statSync(buildIdFile).mtimeMs;
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
 }
 
