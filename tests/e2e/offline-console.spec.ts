@@ -3,11 +3,12 @@
 // is, and everything refreshes by itself when the server answers again.
 import { expect, test, type Page } from '@playwright/test';
 import { signUpThroughApi, uniqueEmail } from './support/auth';
+import { E2E } from './support/servers';
 
 interface CatalogueTrack { id: string; title: string; genre: string; averageRating: number | null; isVip: boolean }
 
 const json = (body: unknown) => ({
-  headers: { Origin: 'http://127.0.0.1:3100', 'Content-Type': 'application/json' },
+  headers: { Origin: E2E.consoleUrl, 'Content-Type': 'application/json' },
   data: Buffer.from(JSON.stringify(body)),
 });
 
@@ -81,7 +82,7 @@ test('the library, a playlist and the VIP list render offline from the cache, th
   await expect(banner).toBeVisible();
 
   // Meanwhile the playlist changes on the server (another device of the same DJ).
-  const otherDevice = await playwright.request.newContext({ baseURL: 'http://127.0.0.1:3100', storageState: await page.context().storageState() });
+  const otherDevice = await playwright.request.newContext({ baseURL: E2E.consoleUrl, storageState: await page.context().storageState() });
   expect((await otherDevice.patch(`/api/playlists/${playlist.id}`, json({ name: 'Basement set (final)' }))).status()).toBe(200);
   await otherDevice.dispose();
 
