@@ -66,16 +66,15 @@ function pageStrategy(kind: PageKind): NetworkFirst {
 const documentStrategy = pageStrategy('document');
 const rscStrategy = pageStrategy('rsc');
 
-// ---- Sign-in / sign-out: next-auth answers them (never cached, never intercepted); the worker
-// only drops the previous DJ's pages. Registered before the router: it never calls respondWith.
+// ---- Sign-in / sign-out: next-auth answers them (never cached, never intercepted: this listener
+// never calls respondWith, and no route matches them); the worker only drops the previous DJ's pages.
 self.addEventListener('fetch', (event) => {
   if (changesUser(event.request, new URL(event.request.url), origin)) event.waitUntil(purgePages());
 });
 
 // ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
-// A plain listener rather than a Workbox route: less work on the path that starts playback (one
-// bench run each: 1.33x a blob: URL's start time through the router, 1.1x without; see
-// tests/bench/pwa-audio-start.bench.ts). No Workbox route matches these URLs.
+// A plain listener rather than a Workbox route: no router promise chain on the path that starts
+// playback (tests/bench/pwa-audio-start.bench.ts). No Workbox route matches these URLs.
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
@@ -169,8 +168,6 @@ self.addEventListener('message', (event) => {
   if (type === 'SKIP_WAITING') {
     void self.skipWaiting();
   } else if (type === 'WARM_PAGES') {
-    event.waitUntil(warm(event, []).then((loaded) => event.ports[0]?.postMessage({ loaded })));
-  } else if (type === 'GET_VERSION') {
-    event.ports[0]?.postMessage({ buildId: BUILD_ID });
+    event.waitUntil(warm(event, []));
   }
 });
