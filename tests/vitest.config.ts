@@ -16,6 +16,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

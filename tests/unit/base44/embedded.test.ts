@@ -10,10 +10,11 @@ import { startEmbedded } from './support/embedded';
 describe('the adapter against the embedded backend', () => {
   // One backend for these tests: each works on its own data (its own account or field).
   let env!: Awaited<ReturnType<typeof startEmbedded>>;
+  // Seeding the demo catalogue takes seconds, more on a loaded 2-core runner.
   beforeAll(async () => {
     env = await startEmbedded();
-  });
-  afterAll(() => env.close());
+  }, 90_000);
+  afterAll(() => env?.close());
 
   it('signs in, reads and updates the profile', async () => {
     const { base44 } = env;
