@@ -46,6 +46,8 @@ test('the library, a playlist and the VIP list render offline from the cache, th
   await expect(page.locator('[data-search-source="local"][data-app-ready="true"]')).toBeVisible();
   await page.getByLabel('Genre').selectOption(first!.genre);
   await expect(page.getByTestId('track-genre').first()).toHaveText(first!.genre);
+  // Written on the tick the catalogue arrives (no throttle window to lose to the next navigation).
+  await expect.poll(async () => (await persistedKeys(page)).some((k) => k.startsWith('["catalogue"')), { timeout: 2000 }).toBe(true);
 
   await page.goto(`/tracks/${first!.id}`);
   await page.getByRole('radio', { name: '4 stars' }).check();

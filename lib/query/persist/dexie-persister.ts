@@ -90,7 +90,8 @@ export function createDexiePersister({ db, userId, maxAge, now = Date.now }: Dex
       }
       const gone = [...stored.keys()].filter((hash) => !present.has(hash));
       const newClient = storedBuster !== client.buster;
-      if (puts.length === 0 && gone.length === 0 && !newClient) return;
+      // An empty client needs no bookkeeping row: restoring without one finds nothing either.
+      if (puts.length === 0 && gone.length === 0) return;
 
       await withDb(db, () =>
         db.transaction('rw', db.queryCache, db.queryClients, async () => {

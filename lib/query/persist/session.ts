@@ -57,6 +57,7 @@ export function startQueryPersistence({
     timer = undefined;
     if (stopped || !dirty) return;
     dirty = false;
+    lastSaveStartedAt = Date.now();
     saving = saveFrom(queryClient, persister, buster).catch(
       (error: unknown) => warn('could not save the query cache', error),
     );
@@ -64,9 +65,14 @@ export function startQueryPersistence({
     saving = null;
     if (dirty && !stopped) timer = setTimeout(save, throttleMs);
   };
+  let lastSaveStartedAt = -Infinity;
+  // Leading and trailing: the first change after a quiet spell is written on the next tick (a
+  // full-page navigation right after the library loads must not lose it), later ones coalesce.
   const schedule = () => {
     dirty = true;
-    if (!timer && !saving && !stopped) timer = setTimeout(save, throttleMs);
+    if (timer || saving || stopped) return;
+    const quietFor = Date.now() - lastSaveStartedAt;
+    timer = setTimeout(save, quietFor >= throttleMs ? 0 : throttleMs - quietFor);
   };
   const flush = async () => {
     if (timer) clearTimeout(timer);

@@ -72,6 +72,18 @@ describe('the IndexedDB query persister', () => {
     expect(bulkPut).toHaveBeenCalledTimes(1);
   });
 
+  it('writes the first change after a quiet spell at once, and coalesces the ones that follow', async () => {
+    const db = freshDb();
+    const a = await session(db, 'dj-1', { throttleMs: 400 });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    a.queryClient.setQueryData(['catalogue'], [track('t1')]);
+    await vi.waitFor(async () => expect(await storedHashes(db, 'dj-1')).toEqual([hashKey(['catalogue'])]), { timeout: 100, interval: 5 });
+    a.queryClient.setQueryData(['me'], { id: 'dj-1' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await storedHashes(db, 'dj-1')).toEqual([hashKey(['catalogue'])]);
+    await vi.waitFor(async () => expect(await storedHashes(db, 'dj-1')).toHaveLength(2), { timeout: 1000, interval: 20 });
+  });
+
   it('removes a query from IndexedDB when it leaves the memory cache', async () => {
     const db = freshDb();
     const a = await session(db, 'dj-1');

@@ -19,7 +19,7 @@ export function newClient(): QueryClient {
 export const track = (id: string) => ({ id, title: `Track ${id}`, artist: 'DJ Test', genre: 'Techno', bpm: 126 });
 
 /** Restores `userId`'s cache from `db` into a new client and keeps persisting it. */
-export async function open(db: ConsoleDatabase, userId: string, extra: { buster?: string; maxAge?: number } = {}) {
+export async function open(db: ConsoleDatabase, userId: string, extra: { buster?: string; maxAge?: number; throttleMs?: number } = {}) {
   const queryClient = newClient();
   const persistence = startQueryPersistence({ queryClient, userId, db, throttleMs: 10_000, ...extra });
   await persistence.restored;
