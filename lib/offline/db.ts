@@ -48,10 +48,73 @@ export interface OfflineTrackRow {
   downloadedAt: number;
 }
 
+/** A DJ's cue point and four hot cues on one track (issue #6), kept per DJ and offline. */
+export interface HotCueRow {
+  userId: string;
+  trackId: string;
+  /** Seconds; null when unset (the deck then cues to the start, or the VIP preview start). */
+  cuePoint: number | null;
+  /** Exactly four slots, seconds or null. */
+  hotCues: Array<number | null>;
+  updatedAt: number;
+}
+
+/** A track's waveform overview (issue #6), computed once per track and shared by every DJ. */
+export interface WaveformRow {
+  trackId: string;
+  /** Peak amplitudes 0..1, evenly spaced over the whole track. */
+  peaks: number[];
+  durationSeconds: number;
+  computedAt: number;
+}
+
+/**
+ * One track a DJ really played on air (issue #6 records, issue #7 reads): a deck played it,
+ * audible through the crossfader, for at least the on-air threshold. See lib/sessions/on-air-log.ts.
+ */
+export interface OnAirPlayRow {
+  id: string;
+  userId: string;
+  trackId: string;
+  title: string;
+  artist: string;
+  producerId: string | null;
+  /** 'A' | 'B' for the decks, 'player' for the mini player. */
+  source: 'A' | 'B' | 'player';
+  /** When it became audible (epoch ms). */
+  startedAt: number;
+  /** How long it was audible in total (ms), updated while it plays. */
+  audibleMs: number;
+}
+
+/** A DJ set (issue #7): started, logged from on-air plays and edits, ended, then delivered. */
+export interface DjSetRow {
+  id: string;
+  userId: string;
+  status: 'live' | 'pending' | 'synced' | 'failed';
+  startedAt: number;
+  endedAt: number | null;
+  [field: string]: unknown;
+}
+
+/** One durable write waiting for the server (issue #7). `id` is the Idempotency-Key. */
+export interface OutboxRow {
+  id: string;
+  userId: string;
+  kind: string;
+  createdAt: number;
+  [field: string]: unknown;
+}
+
 export class ConsoleDatabase extends Dexie {
   queryCache!: Table<PersistedQueryRow, [string, string]>;
   queryClients!: Table<PersistedClientRow, string>;
   offlineTracks!: Table<OfflineTrackRow, [string, string]>;
+  hotCues!: Table<HotCueRow, [string, string]>;
+  waveforms!: Table<WaveformRow, string>;
+  onAirPlays!: Table<OnAirPlayRow, string>;
+  djSets!: Table<DjSetRow, string>;
+  outbox!: Table<OutboxRow, string>;
 
   constructor(name = CONSOLE_DB_NAME) {
     super(name);
@@ -65,6 +128,14 @@ export class ConsoleDatabase extends Dexie {
     // member of this device still needs a shared audio file before deleting it.
     this.version(2).stores({
       offlineTracks: '[userId+trackId], userId, trackId',
+    });
+    // v3 (issues #6 and #7): the decks' cues and waveforms, on-air plays, DJ sets and the outbox.
+    this.version(3).stores({
+      hotCues: '[userId+trackId]',
+      waveforms: 'trackId',
+      onAirPlays: 'id, [userId+startedAt]',
+      djSets: 'id, [userId+startedAt], status',
+      outbox: 'id, [userId+createdAt]',
     });
   }
 }
