@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { assertCanRead, type Actor } from '../access/policy';
+import type { Actor } from '../access/policy';
 import { ENTITIES } from '../entities/definitions';
 import { validateRecord } from '../entities/validate';
-import { badRequest, HttpError, notFound } from '../http/errors';
+import { badRequest, HttpError } from '../http/errors';
 import { compileFilter } from '../query/filter';
 import { resolveField } from '../query/field-path';
 import type { Services } from '../services';
-import type { EntityRecord, EntityStore } from '../store/entity-store';
+import type { EntityRecord } from '../store/entity-store';
 import { newRecord, updatedRecord } from '../store/records';
+import { readableTrack } from './readable-track';
 
 /**
  * `rateTrack {track_id, stars}` → `{track_id, my_rating, average_rating, rating_count}`.
@@ -72,18 +73,6 @@ export function rateTrack({ store }: Services, actor: Actor, input: unknown): Ra
     store.replace('Track', after);
     return { track_id: trackId, my_rating: stars, average_rating: averageRating, rating_count: ratingCount };
   });
-}
-
-/** A track the caller may see; one they may not is "not found", as if it did not exist. */
-function readableTrack(store: EntityStore, id: string, actor: Actor): EntityRecord {
-  const track = store.get('Track', id);
-  if (!track) throw notFound('Track not found');
-  try {
-    assertCanRead('Track', track, actor);
-  } catch {
-    throw notFound('Track not found');
-  }
-  return track;
 }
 
 /** Votes counted before the first TrackRating record, fixed the first time the track is rated. */

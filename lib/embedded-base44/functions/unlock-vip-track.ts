@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { assertCanRead, type Actor } from '../access/policy';
+import { type Actor } from '../access/policy';
 import { ENTITIES } from '../entities/definitions';
 import { validateRecord } from '../entities/validate';
-import { badRequest, HttpError, notFound } from '../http/errors';
+import { badRequest, HttpError } from '../http/errors';
 import { compileFilter } from '../query/filter';
 import { applyUpdateSpec } from '../query/update-operators';
 import type { Services } from '../services';
 import type { EntityRecord, EntityStore } from '../store/entity-store';
 import { newRecord, rewrittenRecord } from '../store/records';
+import { readableTrack } from './readable-track';
 
 /**
  * `unlockVipTrack {track_id}` → `{purchase, black_diamonds, already_unlocked}`.
@@ -80,18 +81,6 @@ export function unlockVipTrack({ store }: Services, actor: Actor, input: unknown
     store.insert('VIPPurchase', purchase);
     return { purchase, black_diamonds: charged.black_diamonds as number, already_unlocked: false };
   });
-}
-
-/** A track the caller may see; one they may not is "not found", as if it did not exist. */
-function readableTrack(store: EntityStore, id: string, actor: Actor): EntityRecord {
-  const track = store.get('Track', id);
-  if (!track) throw notFound('Track not found');
-  try {
-    assertCanRead('Track', track, actor);
-  } catch {
-    throw notFound('Track not found');
-  }
-  return track;
 }
 
 /**

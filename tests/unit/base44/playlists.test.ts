@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Base44Error } from '@/lib/base44/errors';
-import { DEMO_PASSWORD } from '@/lib/embedded-base44';
-import { backendCall, startEmbedded } from './support/embedded';
+import { backendCall, startEmbeddedWithDemoMembers, type SignedInMember } from './support/embedded';
 
 // Playlist verbs against the real embedded backend: CRUD for the owner, and ownership enforced by
 // the verbs (forbidden before any write is sent) and, underneath, by the backend's own rules.
 
-let env!: Awaited<ReturnType<typeof startEmbedded>>;
-const dj = { id: '', token: '' };
-const producer = { id: '', token: '' };
+let env!: Awaited<ReturnType<typeof startEmbeddedWithDemoMembers>>;
+let dj!: SignedInMember;
+let producer!: SignedInMember;
 let admin = '';
 let approved: string[] = [];
 
 beforeAll(async () => {
-  env = await startEmbedded();
-  for (const [who, email] of [[dj, 'dj@spynners.local'], [producer, 'producer@spynners.local']] as const) {
-    const session = await env.base44.login(email, DEMO_PASSWORD);
-    who.id = session.user.id;
-    who.token = session.accessToken;
-  }
-  admin = (await env.base44.login('admin@spynners.local', DEMO_PASSWORD)).accessToken;
+  env = await startEmbeddedWithDemoMembers();
+  ({ dj, producer } = env);
+  admin = env.admin.token;
   approved = (await env.base44.listCatalogue(dj.token)).tracks.map((t) => t.id);
 });
 afterAll(() => env.close());

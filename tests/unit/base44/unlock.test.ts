@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Base44Error } from '@/lib/base44/errors';
 import { InsufficientDiamondsError, unlockResultSchema } from '@/lib/base44/unlock';
-import { DEMO_PASSWORD } from '@/lib/embedded-base44';
-import { backendCall, createMembers, startEmbedded } from './support/embedded';
+import { backendCall, createMembers, startEmbeddedWithDemoMembers, type SignedInMember } from './support/embedded';
 
 // The adapter's unlock verb against the embedded backend's unlockVipTrack function: domain shape,
 // one charge however the calls arrive, and the errors a route maps to clear answers.
 
-let env!: Awaited<ReturnType<typeof startEmbedded>>;
-const dj = { id: '', token: '' };
-const producer = { id: '', token: '' };
+let env!: Awaited<ReturnType<typeof startEmbeddedWithDemoMembers>>;
+let dj!: SignedInMember;
+let producer!: SignedInMember;
 let admin = '';
 
 beforeAll(async () => {
-  env = await startEmbedded();
-  for (const [who, email] of [[dj, 'dj@spynners.local'], [producer, 'producer@spynners.local']] as const) {
-    const session = await env.base44.login(email, DEMO_PASSWORD);
-    who.id = session.user.id;
-    who.token = session.accessToken;
-  }
-  admin = (await env.base44.login('admin@spynners.local', DEMO_PASSWORD)).accessToken;
+  env = await startEmbeddedWithDemoMembers();
+  ({ dj, producer } = env);
+  admin = env.admin.token;
 });
 afterAll(() => env.close());
 

@@ -119,3 +119,24 @@ export async function createMembers(backend: EmbeddedBase44, adminToken: string,
     }),
   );
 }
+
+export interface SignedInMember {
+  id: string;
+  token: string;
+}
+
+/**
+ * The embedded backend with the demo DJ, the demo producer and the admin signed in: the set-up
+ * most adapter tests share.
+ */
+export async function startEmbeddedWithDemoMembers(options: Parameters<typeof startEmbedded>[0] = {}) {
+  const env = await startEmbedded(options);
+  const signIn = async (email: string): Promise<SignedInMember> => {
+    const session = await env.base44.login(email, DEMO_PASSWORD);
+    return { id: session.user.id, token: session.accessToken };
+  };
+  const [dj, producer, admin] = await Promise.all(
+    ['dj@spynners.local', 'producer@spynners.local', 'admin@spynners.local'].map(signIn),
+  );
+  return { ...env, dj: dj!, producer: producer!, admin: admin! };
+}
