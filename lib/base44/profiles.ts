@@ -10,9 +10,8 @@ import type { Base44Client } from './client';
 import { Base44Error } from './errors';
 import { createPublicReader } from './public-read';
 import { SingleFlight } from './single-flight';
-import { flattenData } from './users';
-import { toUserType } from './vocabulary';
-import { firstOf, lenient, optionalText, wireId } from './wire';
+import { flattenData, publicUserWireFields } from './users';
+import { firstOf } from './wire';
 
 const TAG = 'users';
 
@@ -20,21 +19,7 @@ const TAG = 'users';
 export const publicProfileSchema = z.preprocess(
   flattenData,
   z
-    .looseObject({
-      id: wireId,
-      full_name: optionalText,
-      name: optionalText,
-      user_type: lenient(toUserType),
-      artist_name: optionalText,
-      bio: optionalText,
-      avatar_url: optionalText,
-      avatar: optionalText,
-      nationality: optionalText,
-      instagram_url: optionalText,
-      soundcloud: optionalText,
-      soundcloud_url: optionalText,
-      beatport_url: optionalText,
-    })
+    .looseObject(publicUserWireFields)
     .transform(
       (u): PublicProfile => ({
         id: u.id,

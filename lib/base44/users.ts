@@ -6,12 +6,11 @@ import type { ProfilePatch } from '@/lib/domain/profile';
 import { toGenre, toRole, toUserType } from './vocabulary';
 import { count, EPOCH, firstOf, lenient, optionalText, optionalTimestamp, textList, wireId } from './wire';
 
-const userFieldsSchema = z.looseObject({
+/** The wire fields every member may see of another (a public profile reads only these). */
+export const publicUserWireFields = {
   id: wireId,
-  email: z.string().trim().min(1),
   full_name: optionalText,
   name: optionalText,
-  role: lenient(toRole),
   user_type: lenient(toUserType),
   artist_name: optionalText,
   bio: optionalText,
@@ -22,6 +21,12 @@ const userFieldsSchema = z.looseObject({
   soundcloud: optionalText,
   soundcloud_url: optionalText,
   beatport_url: optionalText,
+};
+
+const userFieldsSchema = z.looseObject({
+  ...publicUserWireFields,
+  email: z.string().trim().min(1),
+  role: lenient(toRole),
   sacem_number: optionalText,
   black_diamonds: count,
   preferred_genres: textList,
