@@ -10,6 +10,7 @@ import { MAX_LIST_CHUNK } from './paging';
 import { playlistVerbs } from './playlists';
 import { profileVerbs } from './profiles';
 import { ratingVerbs } from './ratings';
+import { sessionVerbs } from './sessions';
 import { unlockVerbs } from './unlock';
 import { vipVerbs } from './vip';
 
@@ -45,6 +46,7 @@ export function createBase44(config: Base44Config) {
     ...ratingVerbs(client, catalogue),
     ...vipVerbs(client, { listCatalogue: catalogue.listCatalogue, getMe: account.getMe }),
     ...unlockVerbs(client),
+    ...sessionVerbs(client),
     ...mediaVerbs(client.transport, config.timeoutMs),
   };
 }

@@ -45,6 +45,8 @@ export const getTrackRating: Base44['getTrackRating'] = (...args) => base44().ge
 export const rateTrack: Base44['rateTrack'] = (...args) => base44().rateTrack(...args);
 export const getVipOverview: Base44['getVipOverview'] = (...args) => base44().getVipOverview(...args);
 export const unlockVipTrack: Base44['unlockVipTrack'] = (...args) => base44().unlockVipTrack(...args);
+export const recordSession: Base44['recordSession'] = (...args) => base44().recordSession(...args);
+export const listMySessions: Base44['listMySessions'] = (...args) => base44().listMySessions(...args);
 export const getPublicProfile: Base44['getPublicProfile'] = (...args) => base44().getPublicProfile(...args);
 export const getUserAvatarSource: Base44['getUserAvatarSource'] = (...args) => base44().getUserAvatarSource(...args);
 

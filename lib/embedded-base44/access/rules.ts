@@ -88,8 +88,25 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     delete: 'admin',
     adminOnlyFields: ['user_id', 'track_id', 'amount', 'price_paid', 'type', 'purchased_at'],
   },
-  SessionMix: ownedBy('dj_id'),
-  SessionTrack: { ...ownedBy('dj_id'), read: [own('dj_id'), own('producer_id')] },
+  // Sets are recorded by the recordSession function only, which awards the Black Diamond and tells
+  // producers in the same transaction: a member creating sets or plays directly could fake plays of
+  // a producer's track or claim an award. The DJ may still correct where a set took place.
+  SessionMix: {
+    ...ownedBy('dj_id'),
+    create: 'admin',
+    delete: 'admin',
+    adminOnlyFields: [
+      'dj_id', 'started_at', 'ended_at', 'tracks_count', 'diamond_awarded', 'black_diamonds_awarded',
+      'idempotency_key', 'request_digest', 'skipped_track_ids',
+    ],
+  },
+  SessionTrack: {
+    ...ownedBy('dj_id'),
+    read: [own('dj_id'), own('producer_id')],
+    create: 'admin',
+    delete: 'admin',
+    adminOnlyFields: ['session_mix_id', 'track_id', 'producer_id', 'dj_id', 'played_at'],
+  },
   // Each member sees only their own votes. Votes are cast through the rateTrack function, which
   // keeps the track's average in step; direct creates, deletes and vote changes are admin-only.
   TrackRating: {

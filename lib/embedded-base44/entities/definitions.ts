@@ -102,6 +102,9 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
     fields: {
       dj_id: S, dj_name: S, venue: S, city: S, country: S, started_at: S, ended_at: S,
       tracks_count: N, diamond_awarded: B, black_diamonds_awarded: N,
+      // Written by the recordSession function: the client's Idempotency-Key and a digest of the
+      // set it sent, so a repeat answers the first result and a reused key with other data is refused.
+      idempotency_key: S, request_digest: S, skipped_track_ids: 'string[]',
     },
     hotFields: ['dj_id'],
     indexes: [['dj_id']],

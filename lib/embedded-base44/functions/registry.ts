@@ -1,6 +1,7 @@
 import type { Actor } from '../access/policy';
 import type { Services } from '../services';
 import { rateTrack } from './rate-track';
+import { recordSession } from './record-session';
 import { unlockVipTrack } from './unlock-vip-track';
 
 /** A Base44 backend function: JSON in, JSON out, run for a signed-in caller. */
@@ -10,4 +11,5 @@ export type BackendFunction = (services: Services, actor: Actor, input: unknown)
 export const BACKEND_FUNCTIONS: ReadonlyMap<string, BackendFunction> = new Map<string, BackendFunction>([
   ['rateTrack', rateTrack],
   ['unlockVipTrack', unlockVipTrack],
+  ['recordSession', recordSession],
 ]);

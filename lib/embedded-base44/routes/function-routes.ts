@@ -7,7 +7,7 @@ import type { Services } from '../services';
 export function functionRoutes(services: Services): Route[] {
   return [
     {
-      // POST /functions/:name - the app's server functions (rateTrack, unlockVipTrack), JSON in and out
+      // POST /functions/:name - the app's server functions (rateTrack, unlockVipTrack, recordSession), JSON in and out
       method: 'POST',
       pattern: '/functions/:name',
       access: 'session',
