@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConsoleHeader } from '@/components/layout/console-header';
+import { MiniPlayer } from '@/components/player/mini-player';
 import { Providers } from '@/components/providers';
 import { PwaRoot } from '@/components/pwa/pwa-root';
 import { getSessionUser } from '@/lib/auth/session';
@@ -17,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <PwaRoot />
           {children}
         </main>
+        <MiniPlayer userId={user.id} />
       </div>
     </Providers>
   );

@@ -8,8 +8,10 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { SortSelect, TrackFiltersBar } from './track-filters';
 import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
-import { VirtualTrackList, type TrackSource } from './virtual-track-list';
+import { queueAround, VirtualTrackList, type TrackSource } from './virtual-track-list';
 import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
+import { usePlayableTrack } from '@/components/player/use-playable';
+import { player } from '@/lib/player/store';
 import styles from './library.module.css';
 
 const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} tracks`);
@@ -63,6 +65,9 @@ export function LibraryView() {
     [queryClient, updatedAt],
   );
 
+  const playable = usePlayableTrack();
+  const playAll = source && source.count > 0 ? () => player.playAll(queueAround(source, 0, playable)) : null;
+
   const ready = source !== null || server.isError;
   return (
     <section aria-labelledby="library-title" data-app-ready={ready ? 'true' : undefined} data-search-source={local ? 'local' : 'server'}>
@@ -78,6 +83,11 @@ export function LibraryView() {
             </span>
           ) : null}
           <SortSelect sort={filters.sort} onChange={setFilters} />
+          {playAll && (
+            <button type="button" className="button" onClick={playAll} data-testid="play-all">
+              ▶ Play all
+            </button>
+          )}
         </div>
       </div>
       <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
@@ -92,7 +102,7 @@ export function LibraryView() {
           <p>Try fewer words, another spelling, or clear the filters.</p>
         </EmptyState>
       )}
-      {source && source.count > 0 && <VirtualTrackList source={source} label="Tracks" onIntent={onIntent} />}
+      {source && source.count > 0 && <VirtualTrackList source={source} label="Tracks" onIntent={onIntent} playable={playable} />}
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { OfflineBadge } from '@/components/downloads/offline-badge';
+import { PlayTrackButton } from '@/components/player/play-track-button';
+import type { PlayerTrack } from '@/lib/player/types';
 import styles from './library.module.css';
 
 export const ROW_HEIGHT = 72;
@@ -17,12 +19,15 @@ export interface TrackRowProps {
   style?: CSSProperties;
   /** Warms the track's detail: called on hover, focus and touchstart. */
   onIntent?: (track: Track) => void;
+  /** What the play button plays (null: a locked VIP track without preview), and its queue. */
+  play?: { track: PlayerTrack | null; queue: () => PlayerTrack[] };
 }
 
-export function TrackRow({ track, position, total, style, onIntent }: TrackRowProps) {
+export function TrackRow({ track, position, total, style, onIntent, play }: TrackRowProps) {
   const intent = onIntent ? () => onIntent(track) : undefined;
   return (
     <li style={style} aria-posinset={position} aria-setsize={total} className={styles.item}>
+      {play && <PlayTrackButton track={play.track} title={track.title} queue={play.queue} className={styles.play} />}
       <Link
         href={`/tracks/${track.id}`}
         className={styles.row}

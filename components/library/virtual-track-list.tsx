@@ -2,6 +2,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Track } from '@/lib/domain/types';
+import type { PlayerTrack } from '@/lib/player/types';
 import { ROW_HEIGHT, TrackRow } from './track-row';
 import styles from './library.module.css';
 
@@ -20,7 +21,28 @@ const OVERSCAN = 16;
  * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
  * only the rows near the viewport are in the DOM, so 50 000 tracks mount as many rows as 1 000.
  */
-export function VirtualTrackList({ source, label, onIntent }: { source: TrackSource; label: string; onIntent?: (track: Track) => void }) {
+/** A row's play button queues the list around it: this many tracks before and after. */
+const QUEUE_BEFORE = 50;
+const QUEUE_AFTER = 200;
+
+/** The playable tracks of `source` around `index` (the queue a row's play button starts). */
+export function queueAround(source: TrackSource, index: number, playable: (track: Track) => PlayerTrack | null): PlayerTrack[] {
+  const queue: PlayerTrack[] = [];
+  const end = Math.min(source.count, index + QUEUE_AFTER);
+  for (let i = Math.max(0, index - QUEUE_BEFORE); i < end; i += 1) {
+    const track = source.at(i);
+    const item = track ? playable(track) : null;
+    if (item) queue.push(item);
+  }
+  return queue;
+}
+
+export function VirtualTrackList({ source, label, onIntent, playable }: {
+  source: TrackSource;
+  label: string;
+  onIntent?: (track: Track) => void;
+  playable?: (track: Track) => PlayerTrack | null;
+}) {
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
 
@@ -62,6 +84,7 @@ export function VirtualTrackList({ source, label, onIntent }: { source: TrackSou
             position={item.index + 1}
             total={count}
             onIntent={onIntent}
+            play={playable ? { track: playable(track), queue: () => queueAround(source, item.index, playable) } : undefined}
             style={{ transform: `translateY(${item.start - scrollMargin}px)`, height: item.size }}
           />
         );

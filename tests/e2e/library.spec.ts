@@ -51,7 +51,7 @@ test.describe('the promo pool', () => {
 
   test("a track's audio is served from our origin with Range support", async ({ page }) => {
     await page.getByTestId('track-row').first().click();
-    const src = await page.locator('audio').getAttribute('src');
+    const src = await page.getByTestId('track-audio').getAttribute('data-src');
     expect(src).toMatch(/^\/api\/tracks\/[^/]+\/audio$/);
     const whole = await page.request.get(src!);
     expect(whole.status()).toBe(200);
