@@ -87,23 +87,81 @@ export interface OnAirPlayRow {
   audibleMs: number;
 }
 
-/** A DJ set (issue #7): started, logged from on-air plays and edits, ended, then delivered. */
+/** A track in a DJ set: a catalogue track and when it went on air (or was added). */
+export interface SetTrackRef {
+  trackId: string;
+  title: string;
+  artist: string;
+  producerId: string | null;
+}
+
+/** A track the DJ added to a live set by hand (it was not picked up from the decks). */
+export interface AddedSetEntry extends SetTrackRef {
+  /** `added:<uuid>`: also the entry's ref in `removed` / `corrections`. */
+  id: string;
+  playedAt: number;
+}
+
+/** One line of a set as it is sent: assembled from on-air plays and the DJ's edits at the end. */
+export interface SetEntry extends SetTrackRef {
+  /** The on-air play id, or the added entry's id. */
+  ref: string;
+  source: 'A' | 'B' | 'player' | 'added';
+  playedAt: number;
+  corrected: boolean;
+}
+
+/**
+ * A DJ set (issue #7): started (`live`), logged from on-air plays and the DJ's edits, ended
+ * (`pending`: its entries frozen and one outbox entry written in the same transaction), then
+ * `synced` when the server recorded it or `failed` when the server refused it (`failure` says why).
+ */
 export interface DjSetRow {
   id: string;
   userId: string;
   status: 'live' | 'pending' | 'synced' | 'failed';
   startedAt: number;
   endedAt: number | null;
-  [field: string]: unknown;
+  venue: string;
+  city: string;
+  country: string;
+  /** Edits while live: tracks added by hand, entries removed, entries corrected (by ref). */
+  added: AddedSetEntry[];
+  removed: string[];
+  corrections: Record<string, SetTrackRef>;
+  /** The set as sent (null while live). */
+  entries: SetEntry[] | null;
+  /** The outbox entry (= Idempotency-Key) that delivers it, once ended. */
+  outboxId: string | null;
+  /** What the server recorded. */
+  result: { remoteId: string; tracksCount: number; blackDiamondsAwarded: number; skippedTrackIds: string[]; syncedAt: number } | null;
+  /** Why the server refused it (a validation error), shown to the DJ. */
+  failure: string | null;
 }
 
-/** One durable write waiting for the server (issue #7). `id` is the Idempotency-Key. */
+/**
+ * One durable write waiting for the server (issue #7, lib/offline/outbox). `id` is created at
+ * enqueue and sent as the Idempotency-Key; the row is deleted only once the server has applied it.
+ */
 export interface OutboxRow {
   id: string;
   userId: string;
+  /** What it delivers (e.g. 'dj-set'); decides what a delivery changes locally. */
   kind: string;
+  /** The local record it delivers (a DJ set id). */
+  subjectId: string;
   createdAt: number;
-  [field: string]: unknown;
+  request: { method: 'POST'; url: string; body: unknown };
+  /** pending: to send (backoff permitting); needs-auth: the DJ must sign in; failed: refused. */
+  state: 'pending' | 'needs-auth' | 'failed';
+  attempts: number;
+  /** Epoch ms before which automatic retries leave it alone. */
+  nextAttemptAt: number;
+  lastAttemptAt: number | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  /** Only where the Web Locks API is missing: who is sending it until when (epoch ms). */
+  leaseUntil?: number;
 }
 
 export class ConsoleDatabase extends Dexie {

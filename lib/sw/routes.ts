@@ -9,10 +9,11 @@ const CONSOLE_PATHS = [
   /^\/vip\/?$/,
   /^\/profile\/?$/,
   /^\/downloads\/?$/,
+  /^\/sessions\/?$/,
 ];
 
 /** The tabs warmed into the pages cache, so a cold start offline opens any of them. */
-export const WARM_PATHS = ['/library', '/playlists', '/vip', '/downloads', '/profile'] as const;
+export const WARM_PATHS = ['/library', '/sessions', '/playlists', '/vip', '/downloads', '/profile'] as const;
 
 /** The precached page shown for a navigation that has neither network nor cached copy. */
 export const OFFLINE_PATH = '/offline';

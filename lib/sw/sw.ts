@@ -7,6 +7,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEn
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { answerAudio } from './audio-route';
+import { listenForOutboxSync } from './outbox-sync';
 import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
 import { documentCacheKey, documentPathsOf, isCacheableArtwork, isCacheablePage, meansSignedOut, warmPages } from './page-cache';
 import {
@@ -161,6 +162,9 @@ self.addEventListener('activate', (event) => {
     })(),
   );
 });
+
+// ---- Background Sync: deliver the DJ's outbox (sets) with the page's rules (lib/offline/outbox).
+listenForOutboxSync(self);
 
 // ---- Messages from the console (lib/pwa/register.ts).
 self.addEventListener('message', (event) => {
