@@ -6,12 +6,14 @@ import type { CacheOptions } from './cache';
 import { catalogueVerbs, DEFAULT_CATALOGUE_CACHE, type Logger } from './catalogue';
 import { createBase44Client, type Base44ClientConfig } from './client';
 import { mediaVerbs } from './media';
+import { myTrackVerbs } from './my-tracks';
 import { MAX_LIST_CHUNK } from './paging';
 import { playlistVerbs } from './playlists';
 import { profileVerbs } from './profiles';
 import { ratingVerbs } from './ratings';
 import { sessionVerbs } from './sessions';
 import { unlockVerbs } from './unlock';
+import { uploadVerbs } from './uploads';
 import { vipVerbs } from './vip';
 
 export interface Base44Config extends Base44ClientConfig {
@@ -48,6 +50,8 @@ export function createBase44(config: Base44Config) {
     ...unlockVerbs(client),
     ...sessionVerbs(client),
     ...mediaVerbs(client.transport, config.timeoutMs),
+    ...myTrackVerbs(client, catalogue),
+    ...uploadVerbs(client.transport, config.appId),
   };
 }
 

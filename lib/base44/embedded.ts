@@ -26,6 +26,8 @@ export function sharedEmbeddedBackend(): Promise<EmbeddedBackend> {
         dataDir: path.join(env.dataDir, 'base44'),
         appId: env.base44AppId,
         baseUrl: EMBEDDED_BASE_URL,
+        // The console's own limit (UPLOAD_LIMIT_MB) is the one producers meet.
+        maxUploadBytes: env.uploadLimitBytes,
       });
       await backend.ready;
       return backend;

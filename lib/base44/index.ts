@@ -49,6 +49,11 @@ export const recordSession: Base44['recordSession'] = (...args) => base44().reco
 export const listMySessions: Base44['listMySessions'] = (...args) => base44().listMySessions(...args);
 export const getPublicProfile: Base44['getPublicProfile'] = (...args) => base44().getPublicProfile(...args);
 export const getUserAvatarSource: Base44['getUserAvatarSource'] = (...args) => base44().getUserAvatarSource(...args);
+export const listMyTracks: Base44['listMyTracks'] = (...args) => base44().listMyTracks(...args);
+export const createTrack: Base44['createTrack'] = (...args) => base44().createTrack(...args);
+export const updateMyTrack: Base44['updateMyTrack'] = (...args) => base44().updateMyTrack(...args);
+export const deleteMyTrack: Base44['deleteMyTrack'] = (...args) => base44().deleteMyTrack(...args);
+export const uploadFile: Base44['uploadFile'] = (...args) => base44().uploadFile(...args);
 
 export { createBase44, type Base44, type Base44Config } from './base44';
 export { Base44Error, isBase44Error, type Base44ErrorCode } from './errors';
@@ -57,6 +62,8 @@ export { avatarFor, avatarProxyPath } from './avatars';
 export type { Freshness } from './public-read';
 export type { CallOptions, Registration, Session } from './account';
 export type { MediaOptions } from './media';
+export type { NewTrack } from './my-tracks';
+export { UpstreamTooLargeError, type FileToUpload } from './uploads';
 export {
   InsufficientDiamondsError,
   isInsufficientDiamondsError,
