@@ -47,6 +47,8 @@ export default defineConfig({
         BASE44_APP_ID: 'spynners-local',
         NEXTAUTH_URL: E2E.consoleUrl,
         SPYNNERS_DATA_DIR: `${E2E.dataDir}/console`,
+        // Small, so the oversize-upload tests need only a few megabytes.
+        UPLOAD_LIMIT_MB: String(E2E.uploadLimitMb),
       },
     },
     {

@@ -13,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <Providers userId={user.id}>
       <div className={styles.shell} data-app-ready-scope>
-        <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} />
+        <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} userType={user.userType} />
         <main className={styles.main}>
           <PwaRoot />
           {children}

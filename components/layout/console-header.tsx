@@ -1,16 +1,16 @@
 import Link from 'next/link';
-import type { Role } from '@/lib/domain/enums';
+import type { Role, UserType } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { ConsoleNav } from './console-nav';
 import styles from './console-header.module.css';
 
-export function ConsoleHeader({ userName, role }: { userName: string; role: Role }) {
+export function ConsoleHeader({ userName, role, userType }: { userName: string; role: Role; userType: UserType }) {
   return (
     <header className={styles.header}>
       <Link href="/library" className={styles.brand}>
         SPYNNERS <span>Live</span>
       </Link>
-      <ConsoleNav />
+      <ConsoleNav member={{ role, userType }} />
       <div className={styles.account}>
         <span className={styles.user} data-testid="signed-in-user">
           {userName}

@@ -2,11 +2,15 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { canPublishTracks } from '@/lib/domain/capabilities';
+import type { Role, UserType } from '@/lib/domain/enums';
 import styles from './console-header.module.css';
 
 const ICON_PROPS = { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': true, fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
-const ITEMS: Array<{ href: string; label: string; match: (path: string) => boolean; icon: ReactNode }> = [
+type Member = { role: Role; userType: UserType };
+
+const ITEMS: Array<{ href: string; label: string; match: (path: string) => boolean; icon: ReactNode; shownTo?: (member: Member) => boolean }> = [
   {
     href: '/library', label: 'Library', match: (p) => p.startsWith('/library') || p.startsWith('/tracks'),
     icon: <svg {...ICON_PROPS}><path d="M9 18V5l11-2v13" /><circle cx="6" cy="18" r="3" /><circle cx="17" cy="16" r="3" /></svg>,
@@ -24,6 +28,14 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
     icon: <svg {...ICON_PROPS}><path d="M12 3v12M7 10l5 5 5-5" /><path d="M4 17v3h16v-3" /></svg>,
   },
   {
+    href: '/upload', label: 'Upload', match: (p) => p.startsWith('/upload'), shownTo: canPublishTracks,
+    icon: <svg {...ICON_PROPS}><path d="M12 16V4M7 9l5-5 5 5" /><path d="M4 16v4h16v-4" /></svg>,
+  },
+  {
+    href: '/my-tracks', label: 'My tracks', match: (p) => p.startsWith('/my-tracks'), shownTo: canPublishTracks,
+    icon: <svg {...ICON_PROPS}><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M7 9h10M7 13h10M7 17h6" /></svg>,
+  },
+  {
     href: '/profile', label: 'Profile', match: (p) => p.startsWith('/profile'),
     icon: <svg {...ICON_PROPS}><circle cx="12" cy="8" r="4" /><path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" /></svg>,
   },
@@ -33,12 +45,12 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
  * The main sections. One list, two layouts (CSS): inline in the header on wide screens, a bottom
  * tab bar on narrow or touch-only screens (thumb reach on an iPad held in portrait).
  */
-export function ConsoleNav() {
+export function ConsoleNav({ member }: { member: Member }) {
   const pathname = usePathname();
   return (
     <nav className={styles.nav} aria-label="Main">
       <ul>
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => !item.shownTo || item.shownTo(member)).map((item) => {
           const current = item.match(pathname);
           return (
             <li key={item.href}>

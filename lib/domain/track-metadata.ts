@@ -9,8 +9,8 @@ export const BPM_MAX = 250;
 /** Longest track accepted: 6 hours (a long DJ mix). */
 export const DURATION_MAX_SECONDS = 6 * 3600;
 
-/** Forms send '' for an empty field: read it as null. */
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+/** Forms send '' for an empty field, API callers may leave it out: both are null. */
+const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
 const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable());
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
 

@@ -3,7 +3,7 @@
 // can change, so a rating never refetches playlists and a rename never refetches the catalogue.
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
 import type { TrackListQuery } from '@/lib/domain/track-query';
-import { meKeys, playlistKeys, ratingKeys, trackKeys, userKeys, vipKeys } from './keys';
+import { catalogueKeys, meKeys, myTrackKeys, playlistKeys, ratingKeys, trackKeys, userKeys, vipKeys } from './keys';
 
 export type Change =
   /** The member rated a track: its average and count moved. */
@@ -14,7 +14,9 @@ export type Change =
   | { type: 'playlist-deleted'; playlistId: string }
   | { type: 'profile-updated'; userId: string }
   /** The member unlocked a VIP track (or was refused one): their unlocks and balance moved. */
-  | { type: 'vip-unlocked'; trackId: string };
+  | { type: 'vip-unlocked'; trackId: string }
+  /** A producer created, edited or deleted one of their own tracks. */
+  | { type: 'my-tracks-changed'; trackId?: string };
 
 type ListKey = ReturnType<typeof trackKeys.list>;
 
@@ -52,6 +54,14 @@ export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
       return [
         { queryKey: vipKeys.all, exact: true },
         { queryKey: meKeys.all, exact: true },
+      ];
+    case 'my-tracks-changed':
+      // An edited or deleted approved track changes the promo pool too; a new one is pending.
+      return [
+        { queryKey: myTrackKeys.all },
+        ...(change.trackId
+          ? [{ queryKey: trackKeys.detail(change.trackId), exact: true }, { queryKey: catalogueKeys.all, exact: true }, { queryKey: trackKeys.lists() }]
+          : []),
       ];
   }
 }

@@ -47,3 +47,8 @@ export const trackPickerKeys = {
   all: ['track-picker'] as const,
   search: (search: string) => [...trackPickerKeys.all, search] as const,
 };
+
+/** A producer's own tracks, every status (`/api/my-tracks`). */
+export const myTrackKeys = {
+  all: ['my-tracks'] as const,
+};

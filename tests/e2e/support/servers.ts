@@ -17,4 +17,6 @@ export const E2E = {
   nextAuthSecret: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   demoPassword: 'spynners',
   demoDj: 'dj@spynners.local',
+  /** UPLOAD_LIMIT_MB of the console on consolePort. */
+  uploadLimitMb: 3,
 } as const;
