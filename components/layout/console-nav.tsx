@@ -16,6 +16,10 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
     icon: <svg {...ICON_PROPS}><path d="M9 18V5l11-2v13" /><circle cx="6" cy="18" r="3" /><circle cx="17" cy="16" r="3" /></svg>,
   },
   {
+    href: '/console', label: 'Decks', match: (p) => p.startsWith('/console'),
+    icon: <svg {...ICON_PROPS}><circle cx="7" cy="12" r="4.5" /><circle cx="17" cy="12" r="4.5" /><circle cx="7" cy="12" r="1" /><circle cx="17" cy="12" r="1" /></svg>,
+  },
+  {
     href: '/vip', label: 'VIP', match: (p) => p.startsWith('/vip'),
     icon: <svg {...ICON_PROPS}><path d="M6 3h12l4 6-10 12L2 9z" /><path d="M2 9h20M12 21 8 9l4-6 4 6-4 12" /></svg>,
   },

@@ -2,7 +2,8 @@
 import Link from 'next/link';
 import { useEffect } from 'react';
 import { formatDuration } from '@/lib/format/duration';
-import { loadPlayer, player, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { getPlayerState, loadPlayer, player, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { isTypingTarget } from './typing-target';
 import type { DeckId } from '@/lib/player/types';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, RepeatIcon, ShuffleIcon, VolumeIcon } from './icons';
 import styles from './player.module.css';
@@ -36,10 +37,26 @@ function DeckChip({ deck }: { deck: DeckId }) {
   );
 }
 
+/** Space plays / pauses the mini player (the decks view has its own keys). */
+function usePlayerKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code !== 'Space' || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTypingTarget(event.target) || document.querySelector('[data-decks]')) return;
+      if (!getPlayerState().player.track) return;
+      event.preventDefault();
+      player.togglePlayPause();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** The player that follows the DJ across every console screen (fixed at the bottom). */
 export function MiniPlayer({ userId }: { userId: string }) {
   useEffect(() => setPlayerUser(userId), [userId]);
   usePreloadEngine();
+  usePlayerKeys();
   const p = usePlayer();
   const decksLoaded = usePlayerSelector((s) => s.decks.A.track !== null || s.decks.B.track !== null);
   const track = p.currentTrack;

@@ -3,6 +3,7 @@
 import type { OnAirPlay } from '@/lib/sessions/on-air-log';
 import type { AudioBackend, Clock, Voice } from './backend';
 import { emptyCues, withCuePoint, withHotCue, type CueStore, type TrackCues } from './hot-cues';
+import { TEMPO_RANGE } from './engine-constants';
 import { initialPlayerState } from './initial-state';
 import { clamp01, deckOutputGain } from './mixer-curve';
 import { ON_AIR_MIN_GAIN, OnAirTracker } from './on-air';
@@ -14,8 +15,7 @@ import type { ChannelId, ChannelState, DeckId, DeckState, PlayerChannelState, Pl
 
 /** How often positions are read and rules applied while something plays. */
 export const TICK_MS = 200;
-/** Tempo fader range: ±8 %. */
-export const TEMPO_RANGE = 0.08;
+export { TEMPO_RANGE };
 /** "Previous" restarts the current track when it has played longer than this. */
 export const RESTART_THRESHOLD_SECONDS = 3;
 

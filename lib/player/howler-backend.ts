@@ -173,8 +173,9 @@ export class HowlerBackend implements AudioBackend {
   setChannelGain(channel: ChannelId, gain: number): void {
     this.values.set(channel, gain);
     const node = this.gains.get(channel);
-    if (node && this.ctx) {
-      node.gain.setValueAtTime(gain, this.ctx.currentTime);
+    if (node) {
+      // The setter applies at the next render quantum and reads back at once (even while suspended).
+      node.gain.value = gain;
       return;
     }
     const element = this.voices.get(channel);

@@ -29,6 +29,7 @@ export function bindPlatform(engine: PlayerEngine): () => void {
   let lastMetadataKey = '';
   let wakeLock: WakeLockSentinel | null = null;
   let wantWakeLock = false;
+  let requesting = false;
   const session = typeof navigator !== 'undefined' && 'mediaSession' in navigator ? navigator.mediaSession : null;
 
   const target = () => focusChannel(engine.getState()) ?? 'player';
@@ -54,14 +55,20 @@ export function bindPlatform(engine: PlayerEngine): () => void {
   async function syncWakeLock(want: boolean): Promise<void> {
     wantWakeLock = want;
     if (typeof navigator === 'undefined' || !('wakeLock' in navigator)) return;
-    if (want && !wakeLock && document.visibilityState === 'visible') {
+    if (want && !wakeLock && !requesting && document.visibilityState === 'visible') {
+      requesting = true;
       try {
-        wakeLock = await navigator.wakeLock.request('screen');
-        wakeLock.addEventListener('release', () => {
-          wakeLock = null;
+        const lock = await navigator.wakeLock.request('screen');
+        lock.addEventListener('release', () => {
+          if (wakeLock === lock) wakeLock = null;
         });
+        wakeLock = lock;
+        // Playback stopped while the lock was being granted.
+        if (!wantWakeLock) void syncWakeLock(false);
       } catch {
         wakeLock = null;
+      } finally {
+        requesting = false;
       }
     } else if (!want && wakeLock) {
       const lock = wakeLock;

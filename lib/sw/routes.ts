@@ -10,10 +10,11 @@ const CONSOLE_PATHS = [
   /^\/profile\/?$/,
   /^\/downloads\/?$/,
   /^\/sessions\/?$/,
+  /^\/console\/?$/,
 ];
 
 /** The tabs warmed into the pages cache, so a cold start offline opens any of them. */
-export const WARM_PATHS = ['/library', '/sessions', '/playlists', '/vip', '/downloads', '/profile'] as const;
+export const WARM_PATHS = ['/library', '/console', '/sessions', '/playlists', '/vip', '/downloads', '/profile'] as const;
 
 /** The precached page shown for a navigation that has neither network nor cached copy. */
 export const OFFLINE_PATH = '/offline';

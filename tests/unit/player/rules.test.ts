@@ -6,6 +6,7 @@ import { emptyCues, withCuePoint, withHotCue } from '@/lib/player/hot-cues';
 import { crossfaderShares, deckOutputGain } from '@/lib/player/mixer-curve';
 import { clampToWindow, isPastWindow, playWindow } from '@/lib/player/preview';
 import { EMPTY_QUEUE, nextIndex, previousIndex, setShuffle, shuffledOrder, startQueue } from '@/lib/player/queue';
+import { toPlayerTrack } from '@/lib/player/track';
 import { track } from './fake-backend';
 
 describe('the queue', () => {
@@ -103,5 +104,22 @@ describe('hot cues', () => {
     expect((await store.load('dj-2', 't1'))?.hotCues).toEqual([1, null, null, null]);
     expect(await store.load('dj-1', 'other')).toBeNull();
     db.close();
+  });
+});
+
+describe('which tracks may play, and how much', () => {
+  const base = {
+    id: 't', title: 'T', artist: 'A', producerId: null, audioUrl: '/api/tracks/t/audio', artworkUrl: null, bpm: 120, key: '8A',
+    durationSeconds: 200, isVip: true, vipPreview: { startSeconds: 40, endSeconds: 70 },
+  } as unknown as import('@/lib/domain/types').Track;
+
+  it('gives a locked VIP track its preview window only, and none to an unlocked one', () => {
+    expect(toPlayerTrack(base, true)?.preview).toEqual({ startSeconds: 40, endSeconds: 70 });
+    expect(toPlayerTrack(base, false)?.preview).toBeNull();
+  });
+
+  it('refuses a locked track without preview, and any track without audio', () => {
+    expect(toPlayerTrack({ ...base, vipPreview: null }, true)).toBeNull();
+    expect(toPlayerTrack({ ...base, audioUrl: null }, false)).toBeNull();
   });
 });

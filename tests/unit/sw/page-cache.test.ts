@@ -59,8 +59,8 @@ describe('keys and warming', () => {
       if (path === '/profile') throw new Error('offline');
     });
     const loaded = await warmPages({ paths: ['/tracks/t1', '/library', '/sign-in'], isCached: async (p) => cached.has(p), load });
-    expect(load.mock.calls.map(([p]) => p)).toEqual(['/library', '/sessions', '/playlists', '/downloads', '/profile', '/tracks/t1']);
-    expect(loaded).toEqual(['/library', '/sessions', '/playlists', '/downloads', '/tracks/t1']);
+    expect(load.mock.calls.map(([p]) => p)).toEqual(['/library', '/console', '/sessions', '/playlists', '/downloads', '/profile', '/tracks/t1']);
+    expect(loaded).toEqual(['/library', '/console', '/sessions', '/playlists', '/downloads', '/tracks/t1']);
   });
 
   it('caps how many pages one warm-up loads', async () => {

@@ -21,7 +21,7 @@ const kind = ({ request, url }: ReturnType<typeof req>) => consoleRequestKind(re
 
 describe('consoleRequestKind', () => {
   it('takes navigations to every console screen as documents', () => {
-    for (const path of ['/library', '/library?genre=House', '/tracks/abc_12-Z', '/playlists', '/playlists/p1', '/vip', '/downloads', '/profile', '/sessions']) {
+    for (const path of ['/library', '/library?genre=House', '/tracks/abc_12-Z', '/playlists', '/playlists/p1', '/vip', '/downloads', '/profile', '/sessions', '/console']) {
       expect(kind(navigate(path)), path).toBe('document');
     }
   });

@@ -1,0 +1,58 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { catalogueOptions } from '@/lib/query/catalogue';
+import { player } from '@/lib/player/store';
+import { usePlayableTrack } from '@/components/player/use-playable';
+import { LoadingState } from '@/components/ui/states';
+import styles from './decks.module.css';
+
+const SHOWN = 60;
+
+/** Tracks to load on a deck: the cached catalogue (offline too), filtered as the DJ types. */
+export function DeckBrowser() {
+  const catalogue = useQuery(catalogueOptions());
+  const playable = usePlayableTrack();
+  const [search, setSearch] = useState('');
+  const query = useDeferredValue(search.trim().toLowerCase());
+  const tracks = useMemo(() => {
+    const all = catalogue.data?.tracks ?? [];
+    const words = query.split(/\s+/).filter(Boolean);
+    const matching = words.length
+      ? all.filter((t) => {
+          const text = `${t.title} ${t.artist} ${t.genre} ${t.key ?? ''} ${t.bpm ?? ''}`.toLowerCase();
+          return words.every((w) => text.includes(w));
+        })
+      : all;
+    return matching.slice(0, SHOWN);
+  }, [catalogue.data, query]);
+
+  return (
+    <section className={styles.browser} aria-labelledby="deck-browser-title">
+      <div className={styles.browserHead}>
+        <h2 id="deck-browser-title">Load a track</h2>
+        <input type="search" placeholder="Title, artist, genre, key, BPM" value={search} onChange={(e) => setSearch(e.currentTarget.value)} aria-label="Search tracks to load" />
+      </div>
+      {catalogue.isPending && <LoadingState>Loading tracks…</LoadingState>}
+      {catalogue.isError && <p className="alert alert-error">{catalogue.error.message}</p>}
+      <ul className={styles.browserList}>
+        {tracks.map((track) => {
+          const item = playable(track);
+          return (
+            <li key={track.id} className={styles.browserRow} data-testid="deck-track">
+              <span className={styles.browserTitle}>
+                <strong>{track.title}</strong>
+                <span className="muted">{track.artist}</span>
+              </span>
+              <span className={styles.metric}>{track.bpm ?? '–'}</span>
+              <span className={styles.metric}>{track.key ?? '–'}</span>
+              <span>{track.isVip && <span className="chip chip-vip">{item?.preview ? 'Preview' : 'VIP'}</span>}</span>
+              <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('A', item)} aria-label={`Load ${track.title} on deck A`} data-testid="load-A">A</button>
+              <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('B', item)} aria-label={`Load ${track.title} on deck B`} data-testid="load-B">B</button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

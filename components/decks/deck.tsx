@@ -1,0 +1,124 @@
+'use client';
+import { formatDuration } from '@/lib/format/duration';
+import { TEMPO_RANGE } from '@/lib/player/engine-constants';
+import { channelGain, player, usePlayerSelector } from '@/lib/player/store';
+import type { DeckId } from '@/lib/player/types';
+import { PauseIcon, PlayIcon } from '@/components/player/icons';
+import { Waveform } from './waveform';
+import styles from './decks.module.css';
+
+const pct = (tempo: number) => `${tempo > 0 ? '+' : ''}${(tempo * 100).toFixed(1)} %`;
+
+/** One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. */
+export function Deck({ deck, active, onUse }: { deck: DeckId; active: boolean; onUse: (deck: DeckId) => void }) {
+  const s = usePlayerSelector((state) => state.decks[deck]);
+  const keyLockSupported = usePlayerSelector((state) => state.keyLockSupported);
+  const track = s.track;
+  const nodeGain = channelGain(deck);
+  const bpm = track?.bpm ? (track.bpm * (1 + s.tempo)).toFixed(1) : '–';
+  const remaining = Math.max(0, (track?.preview?.endSeconds ?? s.duration) - s.position);
+  const use = () => onUse(deck);
+  return (
+    <section
+      className={`${styles.deck} ${active ? styles.active : ''}`}
+      aria-label={`Deck ${deck}`}
+      data-testid={`deck-${deck}`}
+      data-track-id={track?.id ?? ''}
+      data-status={s.status}
+      data-playing={s.isPlaying ? 'true' : 'false'}
+      data-position={s.position.toFixed(2)}
+      data-tempo={s.tempo.toFixed(4)}
+      data-output-gain={s.outputGain.toFixed(4)}
+      data-node-gain={nodeGain === null ? '' : nodeGain.toFixed(4)}
+      data-cue={s.cuePoint ?? ''}
+      data-hot-cues={JSON.stringify(s.hotCues)}
+      data-on-air={s.onAir ? 'true' : 'false'}
+      onPointerDown={use}
+    >
+      <header className={styles.deckHead}>
+        <span className={styles.letter}>{deck}</span>
+        <span className={styles.trackText}>
+          <span className={styles.trackTitle} data-testid={`deck-${deck}-title`}>{track?.title ?? 'Empty deck'}</span>
+          <span className={styles.trackArtist}>
+            {track ? track.artist : 'Load a track from the list below'}
+            {track?.preview && <span className="chip chip-vip">Preview only</span>}
+            {s.onAir && <span className="chip" data-testid={`deck-${deck}-on-air`}>On air</span>}
+          </span>
+        </span>
+        <span className={styles.readout}>
+          <span className={styles.bpm} title="Tempo (BPM, with the tempo fader)">{bpm}<small>BPM</small></span>
+          <span className={styles.key} title="Camelot key">{track?.key ?? '–'}</span>
+        </span>
+      </header>
+      <div className={styles.times}>
+        <span>{formatDuration(s.position)}</span>
+        <span>-{formatDuration(remaining)}</span>
+      </div>
+      <Waveform deck={deck} track={track} position={s.position} duration={s.duration} onSeek={(seconds) => player.seekTo(seconds, deck)} />
+      {s.error && <p className={styles.error} role="status">{s.error}</p>}
+      <div className={styles.controls}>
+        <div className={styles.transport}>
+          <button
+            type="button" className={styles.cue} disabled={!track} onClick={() => { use(); player.cue(deck); }}
+            title="Cue: paused, sets the cue point here; playing, returns to it" data-testid={`deck-${deck}-cue`}
+          >
+            CUE
+          </button>
+          <button
+            type="button" className={styles.play} disabled={!track} aria-label={s.isPlaying ? `Pause deck ${deck}` : `Play deck ${deck}`}
+            data-playing={s.isPlaying ? 'true' : 'false'} onClick={() => { use(); player.togglePlayPause(deck); }} data-testid={`deck-${deck}-play`}
+          >
+            {s.isPlaying ? <PauseIcon /> : <PlayIcon />}
+          </button>
+        </div>
+        <div className={styles.pads} role="group" aria-label={`Hot cues, deck ${deck}`}>
+          {s.hotCues.map((cue, slot) => (
+            <span key={slot} className={styles.padWrap}>
+              <button
+                type="button" className={styles.pad} disabled={!track} data-set={cue !== null ? 'true' : 'false'}
+                onClick={() => { use(); player.hotCue(deck, slot); }}
+                onContextMenu={(event) => { event.preventDefault(); player.clearHotCue(deck, slot); }}
+                aria-label={cue === null ? `Set hot cue ${slot + 1}` : `Jump to hot cue ${slot + 1} at ${formatDuration(cue)}`}
+                data-testid={`deck-${deck}-hot-cue-${slot + 1}`}
+              >
+                <strong>{slot + 1}</strong>
+                <small>{cue === null ? 'set' : formatDuration(cue)}</small>
+              </button>
+              {cue !== null && (
+                <button type="button" className={styles.padClear} aria-label={`Clear hot cue ${slot + 1}`} onClick={() => player.clearHotCue(deck, slot)}>
+                  ×
+                </button>
+              )}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className={styles.faders}>
+        <label className={styles.fader}>
+          <span>Tempo <output data-testid={`deck-${deck}-tempo`}>{pct(s.tempo)}</output></span>
+          <input
+            type="range" min={-TEMPO_RANGE} max={TEMPO_RANGE} step={0.001} value={s.tempo}
+            onChange={(event) => player.setTempo(deck, Number(event.currentTarget.value))}
+            onDoubleClick={() => player.setTempo(deck, 0)}
+            aria-label={`Tempo, deck ${deck}`} aria-valuetext={pct(s.tempo)}
+          />
+        </label>
+        <button
+          type="button" className={styles.toggle} aria-pressed={s.keyLock} disabled={!keyLockSupported}
+          title={keyLockSupported ? 'Key lock: tempo changes keep the pitch' : 'This browser cannot keep the pitch'}
+          onClick={() => player.setKeyLock(deck, !s.keyLock)}
+        >
+          Key lock
+        </button>
+        <label className={styles.fader}>
+          <span>Gain <output>{Math.round(s.gain * 100)}</output></span>
+          <input
+            type="range" min={0} max={1} step={0.01} value={s.gain}
+            onChange={(event) => player.setDeckGain(deck, Number(event.currentTarget.value))}
+            aria-label={`Gain, deck ${deck}`} data-testid={`deck-${deck}-gain`}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}

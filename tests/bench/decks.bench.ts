@@ -1,0 +1,199 @@
+// The decks (issue #6), in headless Chromium against the production console:
+// 1. Play tap → playing for a cached (downloaded) track: a deck's play button (howler element →
+//    Web Audio gain → speakers) versus a bare `new Audio()` on the same cached URL (the baseline),
+//    interleaved pairs, each from a freshly loaded track.
+// 2. Long tasks (> 50 ms) on the main thread with the CPU throttled 4x (CDP
+//    Emulation.setCPUThrottlingRate): loading a 6-minute track on deck A (its waveform computed from
+//    scratch), playing it, loading and playing deck B, and sweeping the crossfader; versus the same
+//    page left idle for as long (baseline). Goal: zero.
+// The 6-minute MP3 is synthesised at run time (never committed) and stored as the downloaded copy
+// of a demo track, so the service worker serves it with byte ranges from Cache Storage.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeLoopedMp3 } from '../../lib/embedded-base44/seed/mp3';
+import { synthesizeLoop } from '../../lib/embedded-base44/seed/synth';
+import { AUDIO_CACHE_NAME } from '../../lib/pwa/audio-cache';
+import { median } from './support/stats';
+import { signedInConsole } from './support/pwa-browser';
+
+const PAIRS = 7;
+const LONG_TRACK_SECONDS = 360;
+const CPU_SLOWDOWN = 4;
+
+type Win = Window & { longTasks: number[]; tapToPlaying: (deck: string) => Promise<number>; bareStart: (src: string) => Promise<number> };
+
+async function main() {
+  const fixture = await encodeLoopedMp3(synthesizeLoop({ bpm: 126, camelotKey: '8A', genre: 'Techno', seed: 66 }).samples, LONG_TRACK_SECONDS, { TIT2: 'Bench 6 min' });
+  const console_ = await signedInConsole();
+  try {
+    const page = await console_.context.newPage();
+    await page.goto('/library');
+    await page.locator('[data-app-ready="true"]').first().waitFor({ timeout: 60_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.goto('/console');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null && document.querySelector('[data-decks][data-app-ready="true"]'));
+    await page.getByTestId('deck-track').nth(3).waitFor();
+
+    // Two demo tracks "downloaded": the first with the 6-minute fixture as its audio.
+    const rows = page.getByTestId('deck-track');
+    const titles = [(await rows.nth(0).locator('strong').textContent())!, (await rows.nth(1).locator('strong').textContent())!];
+    const ids = await page.evaluate(async ({ cacheName, fixtureBytes, titles: wanted }) => {
+      const catalogue = (await (await fetch('/api/catalogue')).json()) as { tracks: Array<{ id: string; title: string }> };
+      const found = wanted.map((title) => catalogue.tracks.find((t) => t.title === title)!.id);
+      const cache = await caches.open(cacheName);
+      const long = Uint8Array.from(atob(fixtureBytes), (c) => c.charCodeAt(0));
+      await cache.put(`/api/tracks/${found[0]}/audio`, new Response(long, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(long.length) } }));
+      const other = await (await fetch(`/api/tracks/${found[1]}/audio`)).blob();
+      await cache.put(`/api/tracks/${found[1]}/audio`, new Response(other, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(other.size) } }));
+      return found;
+    }, { cacheName: AUDIO_CACHE_NAME, fixtureBytes: Buffer.from(fixture.bytes).toString('base64'), titles });
+
+    await page.evaluate(() => {
+      const w = window as unknown as Win;
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+      // From the play button's click to the deck saying it plays (howler's `play` event).
+      w.tapToPlaying = (deck) =>
+        new Promise((resolve) => {
+          const element = document.querySelector(`[data-testid="deck-${deck}"]`)!;
+          const button = document.querySelector<HTMLButtonElement>(`[data-testid="deck-${deck}-play"]`)!;
+          let start = 0;
+          const observer = new MutationObserver(() => {
+            if (element.getAttribute('data-playing') !== 'true') return;
+            observer.disconnect();
+            resolve(performance.now() - start);
+          });
+          observer.observe(element, { attributes: true, attributeFilter: ['data-playing'] });
+          start = performance.now();
+          button.click();
+        });
+      w.bareStart = async (src) => {
+        const audio = new Audio(src);
+        await new Promise((r) => audio.addEventListener('canplay', r, { once: true }));
+        const playing = new Promise((r) => audio.addEventListener('playing', r, { once: true }));
+        const start = performance.now();
+        await audio.play();
+        await playing;
+        const elapsed = performance.now() - start;
+        audio.pause();
+        audio.removeAttribute('src');
+        audio.load();
+        return elapsed;
+      };
+    });
+    await console_.context.setOffline(true);
+
+    // 1. Tap → playing, deck versus a bare element, both loaded first, from the worker's cache.
+    const loadDeckA = async (index: number) => {
+      await rows.nth(index).getByTestId('load-A').click();
+      await page.waitForFunction((id) => {
+        const deck = document.querySelector('[data-testid="deck-A"]');
+        return deck !== null && deck.getAttribute('data-track-id') === id && deck.getAttribute('data-status') === 'ready';
+      }, ids[index]);
+    };
+    const deckTimes: number[] = [];
+    const bareTimes: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < PAIRS + 1; i += 1) {
+      await loadDeckA(1);
+      const deck = await page.evaluate(() => (window as unknown as Win).tapToPlaying('A'));
+      await page.getByTestId('deck-A-play').click();
+      const bare = await page.evaluate((src) => (window as unknown as Win).bareStart(src), `/api/tracks/${ids[1]}/audio`);
+      await loadDeckA(0); // another track in between: the next load is a fresh element
+      if (i === 0) continue; // warm-up
+      deckTimes.push(deck);
+      bareTimes.push(bare);
+      ratios.push(deck / bare);
+    }
+
+    // 2. Long tasks with the CPU throttled.
+    const cdp = await console_.context.newCDPSession(page);
+    await page.evaluate(async (id) => {
+      const open = indexedDB.open('spynners-console');
+      await new Promise((resolve, reject) => {
+        open.onsuccess = () => {
+          const tx = open.result.transaction('waveforms', 'readwrite');
+          tx.objectStore('waveforms').delete(id!);
+          tx.oncomplete = resolve;
+          tx.onerror = reject;
+        };
+        open.onerror = reject;
+      });
+    }, ids[0]);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-decks][data-app-ready="true"]'));
+    await page.getByTestId('deck-track').nth(1).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as Win;
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.waitForTimeout(200);
+    const t0 = Date.now();
+    await rows.nth(0).getByTestId('load-A').click();
+    await page.getByTestId('deck-A-play').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-playing') === 'true');
+    await rows.nth(1).getByTestId('load-B').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-B"]')?.getAttribute('data-status') === 'ready');
+    await page.getByTestId('deck-B-play').click();
+    for (let step = 0; step <= 20; step += 1) {
+      await page.getByTestId('crossfader').fill(String(step / 20));
+      await page.waitForTimeout(100);
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready', undefined, { timeout: 120_000 });
+    const busyMs = Date.now() - t0;
+    const busy = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
+    const positions = await page.evaluate(() => ['A', 'B'].map((d) => Number(document.querySelector(`[data-testid="deck-${d}"]`)?.getAttribute('data-position'))));
+    // Baseline: the same page, decks paused, for as long.
+    await page.getByTestId('deck-A-play').click();
+    await page.getByTestId('deck-B-play').click();
+    await page.waitForTimeout(busyMs);
+    const idle = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    const result = {
+      when: new Date().toISOString(),
+      machine: 'headless Chromium (Debian), 2 shared cores',
+      tapToPlaying: {
+        pairs: PAIRS,
+        deckMedianMs: Number(median(deckTimes).toFixed(1)),
+        bareElementMedianMs: Number(median(bareTimes).toFixed(1)),
+        medianRatio: Number(median(ratios).toFixed(2)),
+        deckMs: deckTimes.map((t) => Math.round(t)),
+        bareMs: bareTimes.map((t) => Math.round(t)),
+      },
+      longTasks: {
+        cpuSlowdown: CPU_SLOWDOWN,
+        trackSeconds: LONG_TRACK_SECONDS,
+        trackBytes: fixture.bytes.length,
+        windowMs: busyMs,
+        loadPlayCrossfade: { count: busy.length, longestMs: Math.round(Math.max(0, ...busy)), totalMs: Math.round(busy.reduce((a, b) => a + b, 0)) },
+        idleBaseline: { count: idle.length, longestMs: Math.round(Math.max(0, ...idle)) },
+        deckPositionsAtEnd: positions,
+      },
+    };
+    console.log(`\nplay tap → playing, cached track, median of ${PAIRS} pairs (network cut):`);
+    console.log(`  deck (howler → Web Audio gain): ${result.tapToPlaying.deckMedianMs} ms  (all: ${result.tapToPlaying.deckMs.join(' ')})`);
+    console.log(`  bare <audio> on the same URL:   ${result.tapToPlaying.bareElementMedianMs} ms  (all: ${result.tapToPlaying.bareMs.join(' ')})`);
+    console.log(`  median ratio deck / bare: ${result.tapToPlaying.medianRatio}x`);
+    console.log(`\nlong tasks > 50 ms, CPU ${CPU_SLOWDOWN}x slower, ${(fixture.bytes.length / 1024).toFixed(0)} KiB ${LONG_TRACK_SECONDS / 60}-minute MP3 (waveform computed), over ${busyMs} ms:`);
+    console.log(`  load + play + load + play + crossfade sweep: ${busy.length} (longest ${result.longTasks.loadPlayCrossfade.longestMs} ms)  goal 0: ${busy.length === 0 ? 'met' : 'NOT met'}`);
+    console.log(`  idle page, same time (baseline): ${idle.length} (longest ${result.longTasks.idleBaseline.longestMs} ms)`);
+    console.log(`  deck positions at the end: A ${positions[0]} s, B ${positions[1]} s`);
+    const dir = path.join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'decks.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await console_.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,134 @@
+// The DJ console (issue #6): two decks through Web Audio gain nodes, an equal-power crossfader,
+// hot cues kept per DJ, tempo, the waveform overview, and the VIP preview rule on a deck.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { VipOverview } from '@/lib/domain/types';
+import { signInThroughUi } from './support/auth';
+import { E2E } from './support/servers';
+
+const num = async (locator: Locator, attribute: string) => Number(await locator.getAttribute(attribute));
+
+async function openDecks(page: Page): Promise<void> {
+  await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
+  await page.getByRole('link', { name: 'Decks' }).first().click();
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.locator('[data-decks][data-app-ready="true"]')).toBeVisible();
+  await expect(page.getByTestId('deck-track').first()).toBeVisible();
+}
+
+test('two decks play at once; the crossfader sets their gain nodes on an equal-power curve', async ({ page }) => {
+  await openDecks(page);
+  const deckA = page.getByTestId('deck-A');
+  const deckB = page.getByTestId('deck-B');
+  await page.getByTestId('load-A').nth(0).click();
+  await page.getByTestId('load-B').nth(1).click();
+  await expect(deckA).not.toHaveAttribute('data-track-id', '');
+  await expect(deckB).not.toHaveAttribute('data-track-id', '');
+  await expect(deckA).toHaveAttribute('data-status', 'ready');
+  // The overview is computed once (streamed, piece by piece) and drawn.
+  await expect(page.getByTestId('waveform-A')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+
+  await page.getByTestId('deck-A-play').click();
+  await page.getByTestId('deck-B-play').click();
+  await expect(deckA).toHaveAttribute('data-playing', 'true');
+  await expect(deckB).toHaveAttribute('data-playing', 'true');
+  const startA = await num(deckA, 'data-position');
+  const startB = await num(deckB, 'data-position');
+  await expect.poll(() => num(deckA, 'data-position')).toBeGreaterThan(startA + 0.8);
+  await expect.poll(() => num(deckB, 'data-position')).toBeGreaterThan(startB + 0.8);
+
+  const crossfader = page.getByTestId('crossfader');
+  for (const x of [0, 0.25, 0.5, 0.75, 1]) {
+    await crossfader.fill(String(x));
+    await expect(page.getByTestId('mixer')).toHaveAttribute('data-crossfader', x.toFixed(3));
+    // data-node-gain is read back from each deck's Web Audio GainNode.
+    const a = await num(deckA, 'data-node-gain');
+    const b = await num(deckB, 'data-node-gain');
+    expect(a).toBeCloseTo(Math.cos((x * Math.PI) / 2), 3);
+    expect(b).toBeCloseTo(Math.sin((x * Math.PI) / 2), 3);
+    expect(a * a + b * b).toBeCloseTo(1, 3);
+  }
+  // The channel fader multiplies the deck's share.
+  await crossfader.fill('0.5');
+  await page.getByTestId('deck-B-gain').fill('0.5');
+  await expect.poll(() => num(deckB, 'data-node-gain')).toBeCloseTo(0.5 * Math.SQRT1_2, 3);
+  expect(await num(deckA, 'data-node-gain')).toBeCloseTo(Math.SQRT1_2, 3);
+  // Still both advancing after the moves.
+  const midA = await num(deckA, 'data-position');
+  const midB = await num(deckB, 'data-position');
+  await expect.poll(() => num(deckA, 'data-position')).toBeGreaterThan(midA + 0.5);
+  await expect.poll(() => num(deckB, 'data-position')).toBeGreaterThan(midB + 0.5);
+  // Media elements are never in the document; nothing plays through their volume.
+  expect(await page.locator('audio').count()).toBe(0);
+  // The mini player shows both decks on every screen.
+  await expect(page.getByTestId('mini-deck-A')).toHaveAttribute('data-playing', 'true');
+});
+
+test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }) => {
+  await openDecks(page);
+  const deck = page.getByTestId('deck-A');
+  await page.getByTestId('load-A').nth(2).click();
+  await expect(deck).toHaveAttribute('data-status', 'ready');
+  const trackId = await deck.getAttribute('data-track-id');
+
+  // Click at 50 % of the overview: the deck moves to half the track.
+  const waveform = page.getByTestId('waveform-A');
+  const box = (await waveform.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => num(deck, 'data-position')).toBeGreaterThan(5);
+  const half = await num(deck, 'data-position');
+
+  // Paused CUE sets the cue point here; a hot cue pad stores the position.
+  await page.getByTestId('deck-A-cue').click();
+  await expect.poll(() => num(deck, 'data-cue')).toBeCloseTo(half, 1);
+  await page.getByTestId('deck-A-play').click();
+  await expect(deck).toHaveAttribute('data-playing', 'true');
+  await expect.poll(() => num(deck, 'data-position')).toBeGreaterThan(half + 1);
+  await page.getByTestId('deck-A-hot-cue-2').click();
+  const hot = JSON.parse((await deck.getAttribute('data-hot-cues'))!) as Array<number | null>;
+  expect(hot[1]).toBeGreaterThan(half + 1);
+  // Playing CUE returns to the cue point and stops.
+  await page.getByTestId('deck-A-cue').click();
+  await expect(deck).toHaveAttribute('data-playing', 'false');
+  await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(half, 0);
+  // A set pad jumps.
+  await page.getByTestId('deck-A-hot-cue-2').click();
+  await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(hot[1]!, 0);
+
+  // Tempo ±8 %, shown with the BPM.
+  await page.getByLabel('Tempo, deck A').fill('0.05');
+  await expect(deck).toHaveAttribute('data-tempo', '0.0500');
+  await expect(page.getByTestId('deck-A-tempo')).toHaveText('+5.0 %');
+  await page.getByLabel('Tempo, deck A').fill('0.3');
+  await expect(deck).toHaveAttribute('data-tempo', '0.0800');
+
+  // After a reload (a fresh engine), loading the track again brings the DJ's cues back from IndexedDB.
+  await page.reload();
+  await expect(page.locator('[data-decks][data-app-ready="true"]')).toBeVisible();
+  await expect(deck).toHaveAttribute('data-track-id', '');
+  await page.getByTestId('load-B').nth(2).click();
+  const deckB = page.getByTestId('deck-B');
+  await expect(deckB).toHaveAttribute('data-track-id', trackId!);
+  await expect.poll(() => num(deckB, 'data-cue')).toBeCloseTo(half, 1);
+  expect(JSON.parse((await deckB.getAttribute('data-hot-cues'))!)[1]).toBeCloseTo(hot[1]!, 2);
+  await expect.poll(() => num(deckB, 'data-position')).toBeCloseTo(half, 0);
+});
+
+test('a locked VIP track on a deck plays only its preview window', async ({ page }) => {
+  await openDecks(page);
+  const vip = (await (await page.request.get('/api/vip')).json()) as VipOverview;
+  const locked = vip.tracks.find((t) => !vip.unlockedTrackIds.includes(t.id) && t.audioUrl && t.vipPreview);
+  expect(locked).toBeTruthy();
+  const { startSeconds, endSeconds } = locked!.vipPreview!;
+  await page.getByLabel('Search tracks to load').fill(locked!.title);
+  await page.getByRole('button', { name: `Load ${locked!.title} on deck A` }).click();
+  const deck = page.getByTestId('deck-A');
+  await expect(deck).toHaveAttribute('data-track-id', locked!.id);
+  await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(startSeconds, 0);
+  // A click near the end of the overview lands back inside the window.
+  const box = (await page.getByTestId('waveform-A').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  const position = await num(deck, 'data-position');
+  expect(position).toBeGreaterThanOrEqual(startSeconds - 0.3);
+  expect(position).toBeLessThan(endSeconds);
+});
