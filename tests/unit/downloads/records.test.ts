@@ -5,13 +5,14 @@ import { ConsoleDatabase } from '@/lib/offline/db';
 import { dexieRecordStore } from '@/lib/offline/downloads/records';
 import { tracks } from './support';
 
-// The Dexie table behind the download list: added in version 2 without touching version 1's stores.
+// The Dexie table behind the download list: added in version 2 without touching version 1's stores;
+// later versions (v3: decks and sets) keep it and the query cache too.
 
 let counter = 0;
 const name = () => `downloads-test-${process.pid}-${++counter}`;
 
 describe('offlineTracks (Dexie v2)', () => {
-  it('upgrades a version-1 database and keeps its persisted query cache', async () => {
+  it('upgrades a version-1 database to the latest version and keeps its persisted query cache', async () => {
     const dbName = name();
     const v1 = new Dexie(dbName);
     v1.version(1).stores({ queryCache: '[userId+queryHash]', queryClients: 'userId' });
@@ -22,8 +23,10 @@ describe('offlineTracks (Dexie v2)', () => {
     const db = new ConsoleDatabase(dbName);
     expect(await db.queryCache.count()).toBe(1);
     expect((await db.queryClients.get('dj-1'))?.buster).toBe('b');
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['offlineTracks', 'queryCache', 'queryClients']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'djSets', 'hotCues', 'offlineTracks', 'onAirPlays', 'outbox', 'queryCache', 'queryClients', 'waveforms',
+    ]);
     db.close();
   });
 
