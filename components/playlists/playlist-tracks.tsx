@@ -5,6 +5,10 @@ import type { Track } from '@/lib/domain/types';
 import { findCachedTrack, trackDetailOptions } from '@/lib/query/tracks';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { OfflineBadge } from '@/components/downloads/offline-badge';
+import { PlayTrackButton } from '@/components/player/play-track-button';
+import { usePlayableTrack } from '@/components/player/use-playable';
+import { player } from '@/lib/player/store';
+import type { PlayerTrack } from '@/lib/player/types';
 import { move, useDragReorder } from './use-drag-reorder';
 import styles from './playlists.module.css';
 
@@ -18,8 +22,20 @@ export function PlaylistTracks({ trackIds, onChange, disabled }: { trackIds: str
   tracks.forEach((q, i) => q.data && byId.set(trackIds[i]!, q.data));
 
   const { order, draggingIndex, dragOffset, handleProps } = useDragReorder(trackIds, onChange);
+  const playable = usePlayableTrack();
+  // The playlist as the mini player's queue, in its order (tracks not loaded yet or not playable left out).
+  const queue = (): PlayerTrack[] =>
+    order.flatMap((id) => {
+      const track = byId.get(id);
+      const item = track ? playable(track) : null;
+      return item ? [item] : [];
+    });
 
   return (
+    <>
+    <button type="button" className="button" onClick={() => player.playAll(queue())} data-testid="play-all">
+      ▶ Play all
+    </button>
     <ol className={styles.tracks} aria-label="Tracks in this playlist">
       {order.map((id, index) => {
         const track = byId.get(id);
@@ -36,6 +52,7 @@ export function PlaylistTracks({ trackIds, onChange, disabled }: { trackIds: str
               ⠿
             </button>
             <span className={styles.number}>{index + 1}</span>
+            <PlayTrackButton track={track ? playable(track) : null} title={title} queue={queue} />
             <TrackArtwork url={track?.artworkUrl ?? null} title={title} size={48} />
             <span className={styles.trackText}>
               <Link href={`/tracks/${id}`} className={styles.trackTitle} data-testid="playlist-track-title">{title}</Link>
@@ -61,5 +78,6 @@ export function PlaylistTracks({ trackIds, onChange, disabled }: { trackIds: str
         );
       })}
     </ol>
+    </>
   );
 }

@@ -20,7 +20,7 @@ const PAIRS = 7;
 const LONG_TRACK_SECONDS = 360;
 const CPU_SLOWDOWN = 4;
 
-type Win = Window & { longTasks: number[]; tapToPlaying: (deck: string) => Promise<number>; bareStart: (src: string) => Promise<number> };
+type Win = Window & { longTasks: Array<[number, number]>; tapToPlaying: (deck: string) => Promise<number>; bareStart: (src: string) => Promise<number> };
 
 async function main() {
   const fixture = await encodeLoopedMp3(synthesizeLoop({ bpm: 126, camelotKey: '8A', genre: 'Techno', seed: 66 }).samples, LONG_TRACK_SECONDS, { TIT2: 'Bench 6 min' });
@@ -52,7 +52,7 @@ async function main() {
       const w = window as unknown as Win;
       w.longTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
       // From the play button's click to the deck saying it plays (howler's `play` event).
       w.tapToPlaying = (deck) =>
@@ -129,31 +129,40 @@ async function main() {
       const w = window as unknown as Win;
       w.longTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.waitForTimeout(200);
     const t0 = Date.now();
+    const pageT0 = await page.evaluate(() => performance.now());
+    const marks: Array<[string, number]> = [];
+    const mark = async (what: string) => marks.push([what, Math.round((await page.evaluate(() => performance.now())) - pageT0)]);
     await rows.nth(0).getByTestId('load-A').click();
+    await mark('load A');
     await page.getByTestId('deck-A-play').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-playing') === 'true');
+    await mark('A playing');
     await rows.nth(1).getByTestId('load-B').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="deck-B"]')?.getAttribute('data-status') === 'ready');
     await page.getByTestId('deck-B-play').click();
+    await mark('B play, crossfader sweep');
     for (let step = 0; step <= 20; step += 1) {
       await page.getByTestId('crossfader').fill(String(step / 20));
       await page.waitForTimeout(100);
     }
     await page.waitForFunction(() => document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready', undefined, { timeout: 120_000 });
+    await mark('waveform A ready');
     const busyMs = Date.now() - t0;
-    const busy = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
+    const busyEntries = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
+    const busy = busyEntries.map(([, d]) => d);
+    const busyAt = busyEntries.map(([start, d]) => `${Math.round(d)} ms at +${Math.round(start - pageT0)} ms`);
     const positions = await page.evaluate(() => ['A', 'B'].map((d) => Number(document.querySelector(`[data-testid="deck-${d}"]`)?.getAttribute('data-position'))));
     // Baseline: the same page, decks paused, for as long.
     await page.getByTestId('deck-A-play').click();
     await page.getByTestId('deck-B-play').click();
     await page.waitForTimeout(busyMs);
-    const idle = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
+    const idle = (await page.evaluate(() => (window as unknown as Win).longTasks.splice(0))).map(([, d]) => d);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     const result = {
@@ -172,7 +181,7 @@ async function main() {
         trackSeconds: LONG_TRACK_SECONDS,
         trackBytes: fixture.bytes.length,
         windowMs: busyMs,
-        loadPlayCrossfade: { count: busy.length, longestMs: Math.round(Math.max(0, ...busy)), totalMs: Math.round(busy.reduce((a, b) => a + b, 0)) },
+        loadPlayCrossfade: { at: busyAt, marks, count: busy.length, longestMs: Math.round(Math.max(0, ...busy)), totalMs: Math.round(busy.reduce((a, b) => a + b, 0)) },
         idleBaseline: { count: idle.length, longestMs: Math.round(Math.max(0, ...idle)) },
         deckPositionsAtEnd: positions,
       },
@@ -183,6 +192,7 @@ async function main() {
     console.log(`  median ratio deck / bare: ${result.tapToPlaying.medianRatio}x`);
     console.log(`\nlong tasks > 50 ms, CPU ${CPU_SLOWDOWN}x slower, ${(fixture.bytes.length / 1024).toFixed(0)} KiB ${LONG_TRACK_SECONDS / 60}-minute MP3 (waveform computed), over ${busyMs} ms:`);
     console.log(`  load + play + load + play + crossfade sweep: ${busy.length} (longest ${result.longTasks.loadPlayCrossfade.longestMs} ms)  goal 0: ${busy.length === 0 ? 'met' : 'NOT met'}`);
+    console.log(`    long tasks: ${busyAt.join(', ') || 'none'}; steps: ${marks.map(([w, t]) => `${w} +${t} ms`).join(', ')}`);
     console.log(`  idle page, same time (baseline): ${idle.length} (longest ${result.longTasks.idleBaseline.longestMs} ms)`);
     console.log(`  deck positions at the end: A ${positions[0]} s, B ${positions[1]} s`);
     const dir = path.join(__dirname, 'results');

@@ -111,3 +111,22 @@ test('a track audible for 30 s of (fast-forwarded) time is logged as an on-air p
   expect(play!.audibleMs).toBeGreaterThanOrEqual(30_000);
   await expect(mini).toHaveAttribute('data-on-air', 'true');
 });
+
+test("a playlist's Play all queues its tracks in order", async ({ page }) => {
+  await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
+  await page.goto('/playlists');
+  await page.locator('a[href^="/playlists/"]').first().click();
+  const titles = page.getByTestId('playlist-track-title');
+  await expect(titles.first()).not.toHaveText('Loading…');
+  const count = await titles.count();
+  const first = (await titles.nth(0).textContent())!;
+  await page.getByTestId('play-all').click();
+  const mini = page.getByTestId('mini-player');
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await expect(page.getByTestId('mini-title')).toHaveText(first);
+  expect(Number(await mini.getAttribute('data-queue-length'))).toBeGreaterThanOrEqual(Math.min(count, 2) - 1);
+  if (count > 1) {
+    await page.getByTestId('mini-next').click();
+    await expect(page.getByTestId('mini-title')).toHaveText((await titles.nth(1).textContent())!);
+  }
+});
