@@ -18,6 +18,8 @@ const uploadAnswerSchema = z
   .union([z.object({ file_url: z.string().url() }), z.object({ data: z.object({ file_url: z.string().url() }) })])
   .transform((answer) => ('data' in answer ? answer.data.file_url : answer.file_url));
 
+const READ_AHEAD_CHUNKS = 16;
+
 /** A slow link may need minutes for 100 MB: this bounds a stalled upload, not a normal one. */
 const UPLOAD_DEADLINE_MS = 30 * 60_000;
 
@@ -30,6 +32,8 @@ export function uploadVerbs(transport: Transport, appId: string) {
     const boundary = newBoundary();
     const body = iterableToStream(
       encodeMultipartFile({ boundary, field: 'file', filename: file.filename, contentType: file.contentType }, file.chunks),
+      // A few chunks (about 1 MB) read ahead, so receiving and sending overlap; bounded all the same.
+      { highWaterMark: READ_AHEAD_CHUNKS },
     );
     const deadline = AbortSignal.timeout(UPLOAD_DEADLINE_MS);
     const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;

@@ -58,8 +58,11 @@ export async function* encodeMultipartFile(part: MultipartFilePart, chunks: Asyn
   yield partTail(part.boundary);
 }
 
-/** A pull-driven ReadableStream over an async iterable (backpressure: one chunk at a time). */
-export function iterableToStream(iterable: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+/**
+ * A pull-driven ReadableStream over an async iterable. `highWaterMark` chunks may be read ahead of
+ * the consumer (0: one at a time); never more, so memory stays bounded whatever the file size.
+ */
+export function iterableToStream(iterable: AsyncIterable<Uint8Array>, { highWaterMark = 0 } = {}): ReadableStream<Uint8Array> {
   const iterator = iterable[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
     {
@@ -72,6 +75,6 @@ export function iterableToStream(iterable: AsyncIterable<Uint8Array>): ReadableS
         await iterator.return?.(reason);
       },
     },
-    { highWaterMark: 0 },
+    { highWaterMark },
   );
 }

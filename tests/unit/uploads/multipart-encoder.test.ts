@@ -73,6 +73,23 @@ describe('encodeMultipartFile', () => {
     await reader.cancel();
   });
 
+  it('with a read-ahead, pulls at most that many chunks beyond what was read', async () => {
+    let produced = 0;
+    async function* source() {
+      for (let i = 0; i < 100; i++) {
+        produced += 1;
+        yield new Uint8Array(1024);
+      }
+    }
+    const reader = iterableToStream(source(), { highWaterMark: 4 }).getReader();
+    await reader.read();
+    await reader.read();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(produced).toBeGreaterThan(2);
+    expect(produced).toBeLessThanOrEqual(2 + 4 + 1);
+    await reader.cancel();
+  });
+
   it('boundaries are unique and long', () => {
     const a = newBoundary();
     expect(a).not.toBe(newBoundary());
