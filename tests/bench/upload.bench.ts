@@ -99,11 +99,11 @@ async function main() {
     const settled = readSamples(sampleFile);
     const pid = settled.at(-1)!.pid;
     const baseline = settled.filter((s) => s.pid === pid).slice(-20);
-    const base = { rss: median(baseline.map((s) => s.rss)), heapUsed: median(baseline.map((s) => s.heapUsed)), arrayBuffers: median(baseline.map((s) => s.arrayBuffers + s.external)) };
+    const base = { rss: median(baseline.map((s) => s.rss)), heapUsed: median(baseline.map((s) => s.heapUsed)), external: median(baseline.map((s) => s.external)) };
 
     const consoleSeconds: number[] = [];
     const directSeconds: number[] = [];
-    const peaks: { rss: number; heapUsed: number; arrayBuffers: number }[] = [];
+    const peaks: { rss: number; heapUsed: number; external: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const from = Date.now();
       consoleSeconds.push(await viaConsole());
@@ -111,7 +111,7 @@ async function main() {
       peaks.push({
         rss: Math.max(...during.map((s) => s.rss)) - base.rss,
         heapUsed: Math.max(...during.map((s) => s.heapUsed)) - base.heapUsed,
-        arrayBuffers: Math.max(...during.map((s) => s.arrayBuffers + s.external)) - base.arrayBuffers,
+        external: Math.max(...during.map((s) => s.external)) - base.external,
       });
       directSeconds.push(await direct());
     }
@@ -120,7 +120,7 @@ async function main() {
     writeFileSync(`${sampleFile}.gc`, '');
     await new Promise((r) => setTimeout(r, 1000));
     const liveBaseline = readSamples(sampleFile).filter((s) => s.pid === pid && s.gc).slice(-10);
-    const liveBase = { rss: median(liveBaseline.map((s) => s.rss)), heapUsed: median(liveBaseline.map((s) => s.heapUsed)), arrayBuffers: median(liveBaseline.map((s) => s.arrayBuffers + s.external)) };
+    const liveBase = { rss: median(liveBaseline.map((s) => s.rss)), heapUsed: median(liveBaseline.map((s) => s.heapUsed)), external: median(liveBaseline.map((s) => s.external)) };
     const liveFrom = Date.now();
     const liveSeconds = await viaConsole();
     const live = readSamples(sampleFile).filter((s) => s.pid === pid && s.gc && s.t >= liveFrom);
@@ -128,7 +128,7 @@ async function main() {
     const liveGrowth = {
       rss: Math.max(...live.map((s) => s.rss)) - liveBase.rss,
       heapUsed: Math.max(...live.map((s) => s.heapUsed)) - liveBase.heapUsed,
-      arrayBuffers: Math.max(...live.map((s) => s.arrayBuffers + s.external)) - liveBase.arrayBuffers,
+      external: Math.max(...live.map((s) => s.external)) - liveBase.external,
     };
 
     const throughputConsole = FILE_BYTES / MB / median(consoleSeconds);
@@ -136,7 +136,7 @@ async function main() {
     const worst = {
       rss: Math.max(...peaks.map((p) => p.rss)),
       heapUsed: Math.max(...peaks.map((p) => p.heapUsed)),
-      arrayBuffers: Math.max(...peaks.map((p) => p.arrayBuffers)),
+      external: Math.max(...peaks.map((p) => p.external)),
     };
     console.log(`\n100 MB upload, ${ROUNDS} rounds each: console route handler (streams to the backend) vs straight to the embedded backend`);
     console.table({
@@ -146,8 +146,8 @@ async function main() {
     console.log(`throughput ratio (console / direct): ${(throughputConsole / throughputDirect).toFixed(2)}`);
     console.log(`console process memory growth while streaming 100 MB (worst of ${ROUNDS}, over a baseline of RSS ${mb(base.rss)}, heap ${mb(base.heapUsed)}):`);
     console.table({
-      'peak, as sampled': { rss: mb(worst.rss), heapUsed: mb(worst.heapUsed), 'external + arrayBuffers': mb(worst.arrayBuffers), 'RSS / file size': `${((100 * worst.rss) / FILE_BYTES).toFixed(1)} %` },
-      [`live (after a GC, ${live.length} samples)`]: { rss: mb(liveGrowth.rss), heapUsed: mb(liveGrowth.heapUsed), 'external + arrayBuffers': mb(liveGrowth.arrayBuffers), 'RSS / file size': `${((100 * liveGrowth.rss) / FILE_BYTES).toFixed(1)} %` },
+      'peak, as sampled': { rss: mb(worst.rss), heapUsed: mb(worst.heapUsed), 'external (incl. Buffers)': mb(worst.external), 'RSS / file size': `${((100 * worst.rss) / FILE_BYTES).toFixed(1)} %` },
+      [`live (after a GC, ${live.length} samples)`]: { rss: mb(liveGrowth.rss), heapUsed: mb(liveGrowth.heapUsed), 'external (incl. Buffers)': mb(liveGrowth.external), 'RSS / file size': `${((100 * liveGrowth.rss) / FILE_BYTES).toFixed(1)} %` },
     });
     console.log(`(the live pass took ${liveSeconds.toFixed(2)} s with a GC every sample; \`peak, as sampled\` includes garbage V8 had not collected yet)`);
 
