@@ -4,6 +4,7 @@ import { ConsoleHeader } from '@/components/layout/console-header';
 import { MiniPlayer } from '@/components/player/mini-player';
 import { Providers } from '@/components/providers';
 import { PwaRoot } from '@/components/pwa/pwa-root';
+import { OutboxRoot } from '@/components/sessions/outbox-root';
 import { getSessionUser } from '@/lib/auth/session';
 import styles from './console.module.css';
 
@@ -13,9 +14,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <Providers userId={user.id}>
       <div className={styles.shell} data-app-ready-scope>
-        <ConsoleHeader userName={user.name ?? user.email ?? 'You'} role={user.role} userType={user.userType} />
+        <ConsoleHeader userId={user.id} userName={user.name ?? user.email ?? 'You'} role={user.role} userType={user.userType} />
         <main className={styles.main}>
           <PwaRoot />
+          <OutboxRoot userId={user.id} />
           {children}
         </main>
         <MiniPlayer userId={user.id} />

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import type { Role, UserType } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { OutboxStatusChip } from '@/components/sessions/outbox-status';
 import { ConsoleNav } from './console-nav';
 import styles from './console-header.module.css';
 
-export function ConsoleHeader({ userName, role, userType }: { userName: string; role: Role; userType: UserType }) {
+export function ConsoleHeader({ userId, userName, role, userType }: { userId: string; userName: string; role: Role; userType: UserType }) {
   return (
     <header className={styles.header}>
       <Link href="/library" className={styles.brand}>
@@ -12,6 +13,7 @@ export function ConsoleHeader({ userName, role, userType }: { userName: string; 
       </Link>
       <ConsoleNav member={{ role, userType }} />
       <div className={styles.account}>
+        <OutboxStatusChip userId={userId} />
         <span className={styles.user} data-testid="signed-in-user">
           {userName}
           {role === 'admin' && <span className="chip">Admin</span>}

@@ -20,6 +20,10 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
     icon: <svg {...ICON_PROPS}><circle cx="7" cy="12" r="4.5" /><circle cx="17" cy="12" r="4.5" /><circle cx="7" cy="12" r="1" /><circle cx="17" cy="12" r="1" /></svg>,
   },
   {
+    href: '/sessions', label: 'Sets', match: (p) => p.startsWith('/sessions'),
+    icon: <svg {...ICON_PROPS}><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="3" /><path d="M12 3v3M21 12h-3" /></svg>,
+  },
+  {
     href: '/vip', label: 'VIP', match: (p) => p.startsWith('/vip'),
     icon: <svg {...ICON_PROPS}><path d="M6 3h12l4 6-10 12L2 9z" /><path d="M2 9h20M12 21 8 9l4-6 4 6-4 12" /></svg>,
   },

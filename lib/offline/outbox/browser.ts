@@ -4,10 +4,28 @@ import { getConnectivity } from '@/lib/offline/connectivity';
 import { consoleDb } from '@/lib/offline/db';
 import { createFlusher, type Flusher } from './flush';
 import { OUTBOX_KINDS, OUTBOX_SYNC_TAG } from './registry';
-import { createOutboxScheduler, type OutboxScheduler } from './scheduler';
+import { createOutboxScheduler, type OutboxScheduler, type OutboxStatus } from './scheduler';
 
 let flusher: Flusher | null = null;
-let current: { userId: string; scheduler: OutboxScheduler } | null = null;
+let current: { userId: string; scheduler: OutboxScheduler; unsubscribe: () => void } | null = null;
+
+const IDLE: OutboxStatus = { syncing: false, lastReport: null, lastRunAt: null };
+let status: OutboxStatus = IDLE;
+const statusListeners = new Set<() => void>();
+const setStatus = (next: OutboxStatus) => {
+  status = next;
+  for (const listener of [...statusListeners]) listener();
+};
+
+/** The page's sending status (syncing, last report), for useSyncExternalStore. */
+export const outboxStatus = {
+  get: (): OutboxStatus => status,
+  idle: (): OutboxStatus => IDLE,
+  subscribe(listener: () => void): () => void {
+    statusListeners.add(listener);
+    return () => statusListeners.delete(listener);
+  },
+};
 
 function browserFlusher(): Flusher {
   flusher ??= createFlusher({
@@ -30,7 +48,7 @@ export function requestBackgroundSync(): void {
 /** Starts delivering `userId`'s outbox (stops any other DJ's scheduler on this page). */
 export function startOutbox(userId: string): OutboxScheduler {
   if (current?.userId === userId) return current.scheduler;
-  current?.scheduler.stop();
+  stopOutbox();
   const connectivity = getConnectivity();
   let wasOnline = connectivity.getSnapshot().online;
   const scheduler = createOutboxScheduler({
@@ -48,11 +66,20 @@ export function startOutbox(userId: string): OutboxScheduler {
     requestBackgroundSync,
     onError: (error) => console.warn('[outbox] flush failed', error),
   });
-  current = { userId, scheduler };
+  const unsubscribe = scheduler.subscribe(() => setStatus(scheduler.getStatus()));
+  current = { userId, scheduler, unsubscribe };
   scheduler.start();
   return scheduler;
 }
 
-export function outboxScheduler(): OutboxScheduler | null {
-  return current?.scheduler ?? null;
+export function stopOutbox(): void {
+  current?.unsubscribe();
+  current?.scheduler.stop();
+  current = null;
+  setStatus(IDLE);
+}
+
+/** "Sync now" (and what ending a set calls): a forced flush of the signed-in DJ's outbox. */
+export function syncOutboxNow(): Promise<unknown> {
+  return current?.scheduler.syncNow() ?? Promise.resolve(null);
 }
