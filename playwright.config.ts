@@ -64,6 +64,22 @@ export default defineConfig({
         SPYNNERS_DATA_DIR: `${E2E.dataDir}/in-process`,
       },
     },
+    {
+      // The console of the outbox's fault-injection test: its Base44 is a proxy the test starts and
+      // controls (tests/e2e/support/fault-proxy.ts), in front of the standalone backend.
+      command: `npx next start -H 127.0.0.1 -p ${E2E.faultsConsolePort} 2>&1 | tee ${E2E.dataDir}/faults-console.log`,
+      url: `${E2E.faultsConsoleUrl}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...consoleEnv,
+        BASE44_SERVER_URL: E2E.faultProxyUrl,
+        BASE44_APP_ID: 'spynners-local',
+        BASE44_TIMEOUT_MS: String(E2E.faultsUpstreamTimeoutMs),
+        NEXTAUTH_URL: E2E.faultsConsoleUrl,
+        SPYNNERS_DATA_DIR: `${E2E.dataDir}/faults-console`,
+      },
+    },
   ],
   projects: [
     {

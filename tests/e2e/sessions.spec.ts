@@ -1,0 +1,187 @@
+// DJ sets offline (issue #7), in Chromium on the production build: a set played with no network is
+// kept on the device (through a reload, and through closing the browser), then delivered once,
+// within 5 s of the network coming back; the producers are told and the DJ earns one diamond, once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { AUDIO_CACHE_NAME, audioCacheKey } from '@/lib/pwa/audio-cache';
+import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
+import { E2E } from './support/servers';
+import {
+  diamondsOf, endSetThroughUi, idbRows, myId, pendingCount, playedNotificationsBy, serverPlaysOf, serverSetsOf, startSetThroughUi,
+} from './support/sessions';
+
+const PASSWORD = 'correct-horse-42';
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.locator('[data-app-ready="true"]').first()).toBeVisible({ timeout: 20_000 });
+}
+
+/** First load activates the worker; after a reload it controls the page. */
+async function controlled(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await ready(page);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** The first library tracks with audio, kept offline as downloads keep them (whole 200s in the audio cache). */
+async function downloadTracks(page: Page, count: number): Promise<Array<{ id: string; title: string; producerId: string }>> {
+  return page.evaluate(
+    async ({ cacheName, count, keys }) => {
+      const res = await fetch('/api/tracks?pageSize=12', { headers: { accept: 'application/json' } });
+      const body = (await res.json()) as { items: Array<{ id: string; title: string; audioUrl: string | null; producerId: string; isVip: boolean }> };
+      const picked = body.items.filter((t) => t.audioUrl && !t.isVip).slice(0, count);
+      const cache = await caches.open(cacheName);
+      for (const track of picked) {
+        const key = keys.replace('ID', track.id);
+        const audio = await fetch(key);
+        const blob = await audio.blob();
+        await cache.put(key, new Response(blob, { status: 200, headers: { 'content-type': audio.headers.get('content-type') ?? 'audio/mpeg', 'content-length': String(blob.size) } }));
+      }
+      return picked.map(({ id, title, producerId }) => ({ id, title, producerId }));
+    },
+    { cacheName: AUDIO_CACHE_NAME, count, keys: audioCacheKey('ID') },
+  );
+}
+
+async function playOnAir(page: Page, title: string, expectedPlays: number): Promise<void> {
+  await page.getByRole('button', { name: `Play ${title}`, exact: true }).first().click();
+  const mini = page.getByTestId('mini-player');
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await page.clock.fastForward(31_000);
+  await expect.poll(async () => (await idbRows(page, 'onAirPlays')).length, { timeout: 10_000 }).toBe(expectedPlays);
+}
+
+async function expectDeliveredOnce(djId: string, tracks: Array<{ id: string; producerId: string }>, diamondsBefore: number) {
+  const sets = await serverSetsOf(djId);
+  expect(sets).toHaveLength(1);
+  expect(sets[0]).toMatchObject({ venue: 'Club Orbit', city: 'Lyon', country: 'France', tracks_count: tracks.length, diamond_awarded: true });
+  const plays = await serverPlaysOf(djId);
+  expect(plays.map((p) => p.track_id).sort()).toEqual(tracks.map((t) => t.id).sort());
+  for (const play of plays) {
+    expect(play).toMatchObject({ session_mix_id: sets[0]!.id, venue: 'Club Orbit', city: 'Lyon', country: 'France' });
+    expect(play.producer_id).toBe(tracks.find((t) => t.id === play.track_id)!.producerId);
+    expect(Date.parse(String(play.played_at))).toBeGreaterThanOrEqual(Date.parse(String(sets[0]!.started_at)));
+  }
+  const told = await playedNotificationsBy(djId);
+  expect(told.map((n) => `${n.user_id}:${n.track_id}`).sort()).toEqual(tracks.map((t) => `${t.producerId}:${t.id}`).sort());
+  expect(await diamondsOf(djId)).toBe(diamondsBefore + 1);
+}
+
+test('offline: a set played on air survives a reload and is delivered once within 5 s of coming back', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('set');
+  await signUpThroughApi(context.request, email);
+  await signInThroughApi(context.request, email, PASSWORD);
+  await page.clock.install();
+  await controlled(page, '/sessions');
+  const djId = await myId(page);
+  const diamondsBefore = await diamondsOf(djId);
+  await page.goto('/library');
+  await ready(page);
+  const tracks = await downloadTracks(page, 2);
+  expect(tracks).toHaveLength(2);
+
+  await context.setOffline(true);
+  await page.goto('/sessions');
+  await ready(page);
+  await startSetThroughUi(page, { venue: 'Club Orbit', city: 'Lyon', country: 'France' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await ready(page);
+  await playOnAir(page, tracks[0]!.title, 1);
+  await playOnAir(page, tracks[1]!.title, 2);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sets' }).click();
+  await expect(page.getByTestId('set-entry')).toHaveCount(2);
+  await expect(page.getByTestId('set-entry').first()).toContainText(tracks[0]!.title);
+  await endSetThroughUi(page);
+  const row = page.getByTestId('set-row').first();
+  await expect(row).toHaveAttribute('data-status', 'pending');
+  await expect(pendingCount(page)).toHaveText('1');
+
+  // A reload with no network: the set is still there, still pending, nothing reached the server.
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'pending');
+  await expect(pendingCount(page)).toHaveText('1');
+  expect(await serverSetsOf(djId)).toHaveLength(0);
+
+  // Back online: delivered within 5 s, once.
+  await context.setOffline(false);
+  await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'synced', { timeout: 5_000 });
+  await expect(pendingCount(page)).toHaveText('0');
+  await expectDeliveredOnce(djId, tracks, diamondsBefore);
+  expect(await idbRows(page, 'outbox')).toEqual([]);
+  // Page and worker (Background Sync) may both have flushed: still once, a moment later too.
+  await page.waitForTimeout(1500);
+  expect(await serverSetsOf(djId)).toHaveLength(1);
+  expect(await playedNotificationsBy(djId)).toHaveLength(2);
+});
+
+test('a set ended offline survives closing the browser; reopened, it is delivered once within 5 s online', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const profile = mkdtempSync(path.join(tmpdir(), 'spynners-sets-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: E2E.consoleUrl, serviceWorkers: 'allow' });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    const email = uniqueEmail('set-close');
+    await signUpThroughApi(context.request, email);
+    await signInThroughApi(context.request, email, PASSWORD);
+    await controlled(page, '/library');
+    const djId = await myId(page);
+    const diamondsBefore = await diamondsOf(djId);
+    const tracks = await page.evaluate(async () => {
+      const body = (await (await fetch('/api/tracks?pageSize=4')).json()) as { items: Array<{ id: string; title: string; producerId: string }> };
+      return body.items.slice(0, 2).map(({ id, title, producerId }) => ({ id, title, producerId }));
+    });
+    await page.goto('/sessions');
+    await ready(page);
+    // The catalogue the picker searches is on the device (persisted query cache).
+    await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('spynners-console');
+      open.onsuccess = () => {
+        const count = open.result.transaction('queryCache').objectStore('queryCache').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+    })), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await startSetThroughUi(page, { venue: 'Club Orbit', city: 'Lyon', country: 'France' });
+    for (const track of tracks) {
+      await page.getByTestId('add-track').click();
+      await page.getByLabel('Find a track to add').fill(track.title);
+      await page.getByRole('button', { name: `Add ${track.title}` }).first().click();
+    }
+    await expect(page.getByTestId('set-entry')).toHaveCount(2);
+    await endSetThroughUi(page);
+    await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'pending');
+    await context.close();
+
+    // Reopened, still offline: the set waits on the device.
+    context = await launch();
+    await context.setOffline(true);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/sessions');
+    await ready(page);
+    await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'pending');
+    await expect(pendingCount(page)).toHaveText('1');
+    expect(await serverSetsOf(djId)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'synced', { timeout: 5_000 });
+    await expect(pendingCount(page)).toHaveText('0');
+    await expectDeliveredOnce(djId, tracks, diamondsBefore);
+    await page.waitForTimeout(1500);
+    expect(await serverSetsOf(djId)).toHaveLength(1);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
