@@ -124,8 +124,10 @@ test('offline: a set played on air survives a reload and is delivered once withi
 test('a set ended offline survives closing the browser; reopened, it is delivered once within 5 s online', async ({}, testInfo) => {
   test.setTimeout(120_000);
   const profile = mkdtempSync(path.join(tmpdir(), 'spynners-sets-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: E2E.consoleUrl, serviceWorkers: 'allow' });
+  // Offline from the first instant when reopened: the worker may wake for a pending Background Sync
+  // as the browser starts, and must find no network either.
+  const launch = (offline = false) =>
+    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: E2E.consoleUrl, serviceWorkers: 'allow', offline });
   try {
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
@@ -165,8 +167,7 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
     await context.close();
 
     // Reopened, still offline: the set waits on the device.
-    context = await launch();
-    await context.setOffline(true);
+    context = await launch(true);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/sessions');
     await ready(page);
