@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api/client';
 import type { SessionMix } from '@/lib/domain/types';
 import { CACHE_DURATIONS } from '@/lib/query/durations';
+import { sessionKeys } from '@/lib/query/keys';
 import { formatDay, formatPlace } from './format';
 import styles from './sessions.module.css';
 
 /** The DJ's sets as SPYNNERS has them (every device), from the persisted query cache when offline. */
 export function EarlierSets({ exclude }: { exclude: ReadonlySet<string> }) {
   const sets = useQuery({
-    queryKey: ['sessions', 'mine'],
+    queryKey: sessionKeys.mine(),
     queryFn: ({ signal }) => apiFetch<{ sets: SessionMix[] }>('/api/sessions', { signal }),
     staleTime: CACHE_DURATIONS.short,
     select: (answer) => answer.sets,

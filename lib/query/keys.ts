@@ -52,3 +52,9 @@ export const trackPickerKeys = {
 export const myTrackKeys = {
   all: ['my-tracks'] as const,
 };
+
+/** The DJ's recorded sets (GET /api/sessions). */
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  mine: () => ['sessions', 'mine'] as const,
+};
