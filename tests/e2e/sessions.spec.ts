@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { AUDIO_CACHE_NAME, audioCacheKey } from '@/lib/pwa/audio-cache';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { E2E } from './support/servers';
+import { startTcpForwarder } from './support/tcp-forwarder';
 import {
   diamondsOf, endSetThroughUi, idbRows, myId, pendingCount, playedNotificationsBy, serverPlaysOf, serverSetsOf, startSetThroughUi,
 } from './support/sessions';
@@ -48,6 +49,28 @@ async function downloadTracks(page: Page, count: number): Promise<Array<{ id: st
   );
 }
 
+/** The library's catalogue is in the persisted query cache (what an offline reload paints from). */
+async function catalogueSaved(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const open = indexedDB.open('spynners-console');
+              open.onerror = () => resolve(false);
+              open.onsuccess = () => {
+                const request = open.result.transaction('queryCache').objectStore('queryCache').getAll();
+                request.onsuccess = () => resolve((request.result as Array<{ queryHash: string }>).some((row) => row.queryHash.includes('catalogue')));
+                request.onerror = () => resolve(false);
+              };
+            }),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
 async function playOnAir(page: Page, title: string, expectedPlays: number): Promise<void> {
   await page.getByRole('button', { name: `Play ${title}`, exact: true }).first().click();
   const mini = page.getByTestId('mini-player');
@@ -85,6 +108,7 @@ test('offline: a set played on air survives a reload and is delivered once withi
   await ready(page);
   const tracks = await downloadTracks(page, 2);
   expect(tracks).toHaveLength(2);
+  await catalogueSaved(page);
 
   await context.setOffline(true);
   await page.goto('/sessions');
@@ -124,10 +148,15 @@ test('offline: a set played on air survives a reload and is delivered once withi
 test('a set ended offline survives closing the browser; reopened, it is delivered once within 5 s online', async ({}, testInfo) => {
   test.setTimeout(120_000);
   const profile = mkdtempSync(path.join(tmpdir(), 'spynners-sets-'));
-  // Offline from the first instant when reopened: the worker may wake for a pending Background Sync
-  // as the browser starts, and must find no network either.
-  const launch = (offline = false) =>
-    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: E2E.consoleUrl, serviceWorkers: 'allow', offline });
+  // The console behind a forwarder: "offline" is then true for the whole browser from its first
+  // instant, its service worker included (a pending Background Sync wakes it as the browser starts).
+  const server = await startTcpForwarder(E2E.consolePort + 97, E2E.consolePort);
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL: server.url, serviceWorkers: 'allow' });
+  const offline = async (context: BrowserContext, value: boolean) => {
+    server.setReachable(!value);
+    await context.setOffline(value);
+  };
   try {
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
@@ -141,18 +170,11 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
       const body = (await (await fetch('/api/tracks?pageSize=4')).json()) as { items: Array<{ id: string; title: string; producerId: string }> };
       return body.items.slice(0, 2).map(({ id, title, producerId }) => ({ id, title, producerId }));
     });
+    await catalogueSaved(page);
     await page.goto('/sessions');
     await ready(page);
-    // The catalogue the picker searches is on the device (persisted query cache).
-    await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
-      const open = indexedDB.open('spynners-console');
-      open.onsuccess = () => {
-        const count = open.result.transaction('queryCache').objectStore('queryCache').count();
-        count.onsuccess = () => resolve(count.result);
-      };
-    })), { timeout: 15_000 }).toBeGreaterThan(0);
 
-    await context.setOffline(true);
+    await offline(context, true);
     await page.reload();
     await ready(page);
     await startSetThroughUi(page, { venue: 'Club Orbit', city: 'Lyon', country: 'France' });
@@ -166,8 +188,9 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
     await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'pending');
     await context.close();
 
-    // Reopened, still offline: the set waits on the device.
-    context = await launch(true);
+    // Reopened with the server still unreachable: the set waits on the device.
+    context = await launch();
+    await context.setOffline(true);
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/sessions');
     await ready(page);
@@ -175,7 +198,7 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
     await expect(pendingCount(page)).toHaveText('1');
     expect(await serverSetsOf(djId)).toHaveLength(0);
 
-    await context.setOffline(false);
+    await offline(context, false);
     await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'synced', { timeout: 5_000 });
     await expect(pendingCount(page)).toHaveText('0');
     await expectDeliveredOnce(djId, tracks, diamondsBefore);
@@ -183,6 +206,7 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
     expect(await serverSetsOf(djId)).toHaveLength(1);
     await context.close();
   } finally {
+    await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
 });
