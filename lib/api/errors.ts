@@ -9,6 +9,8 @@ export const API_ERROR_STATUS = {
   session_expired: 401,
   forbidden: 403,
   cross_origin: 403,
+  /** A locked VIP track's whole audio (or any part of it): only its preview clip plays. */
+  vip_locked: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

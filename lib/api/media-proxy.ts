@@ -1,11 +1,13 @@
 import 'server-only';
-import { fetchMedia, getTrackMediaSource } from '@/lib/base44';
+import { fetchMedia, getTrackMedia, hasUnlockedTrack } from '@/lib/base44';
 import type { AuthContext } from '@/lib/auth/session';
+import { mayPlayInFull } from '@/lib/domain/vip-access';
 import { ApiError } from './errors';
 
 /**
  * Streams a track's audio or artwork from Base44 through our origin, so the browser and the
- * service worker only ever see same-origin URLs and never the token.
+ * service worker only ever see same-origin URLs and never the token. A locked VIP track's audio
+ * is refused whole and in part (any Range): its preview is a separate clip (lib/api/vip-preview.ts).
  */
 export async function proxyTrackMedia(
   auth: AuthContext,
@@ -13,20 +15,28 @@ export async function proxyTrackMedia(
   kind: 'audio' | 'artwork',
   req: Request,
 ): Promise<Response> {
-  const source = await getTrackMediaSource(auth.base44Token, trackId, kind, { signal: req.signal });
+  const { track, source } = await getTrackMedia(auth.base44Token, trackId, kind, { signal: req.signal });
   if (!source) throw new ApiError('not_found', kind === 'audio' ? 'This track has no audio' : 'This track has no artwork');
-  const upstream = await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal });
-  if (upstream.status === 416) return rangeNotSatisfiable(upstream);
+  if (kind === 'audio' && track.isVip) {
+    const unlocked = await hasUnlockedTrack(auth.base44Token, auth.userId, track.id, { signal: req.signal });
+    if (!mayPlayInFull(track, auth, unlocked)) {
+      throw new ApiError('vip_locked', 'Unlock this VIP track to play it in full or keep it offline; its preview plays without unlocking.');
+    }
+  }
+  return relay(await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal }));
+}
+
+function relay(upstream: Response): Response {
+  if (upstream.status === 416) return rangeNotSatisfiable(upstream.headers.get('content-range'));
   const headers = new Headers(upstream.headers);
   headers.set('Cache-Control', 'private, max-age=3600');
   headers.set('Vary', 'Range');
   return new Response(upstream.body, { status: upstream.status, headers });
 }
 
-function rangeNotSatisfiable(upstream: Response): Response {
+export function rangeNotSatisfiable(contentRange: string | null): Response {
   const error = new ApiError('range_not_satisfiable', 'The requested range is outside the file');
   const headers = new Headers({ 'content-type': 'application/json' });
-  const contentRange = upstream.headers.get('content-range');
   if (contentRange) headers.set('content-range', contentRange);
   return new Response(JSON.stringify(error.toBody()), { status: 416, headers });
 }

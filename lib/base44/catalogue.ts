@@ -136,6 +136,14 @@ export function catalogueVerbs(client: Base44Client, cacheOptions: CacheOptions,
     return value.media[kind];
   }
 
+  /** A track and the upstream URL of its audio or artwork, for the media proxy's access checks. */
+  async function getTrackMedia(
+    token: string, id: string, kind: 'audio' | 'artwork', options: CallOptions = {},
+  ): Promise<{ track: Track; source: string | null }> {
+    const { value } = await readTrack(token, id, options);
+    return { track: value.track, source: value.media[kind] };
+  }
+
   /**
    * Every approved track, for the client's offline index: one upstream walk (pages of ≤ 5000,
    * oldest first, so tracks added meanwhile land on the last page) shared by every member through
@@ -179,7 +187,7 @@ export function catalogueVerbs(client: Base44Client, cacheOptions: CacheOptions,
     fullCache.invalidateTag(TAG);
   }
 
-  return { listTracks, getTrack, getTrackMediaSource, listCatalogue, invalidateCatalogue };
+  return { listTracks, getTrack, getTrackMediaSource, getTrackMedia, listCatalogue, invalidateCatalogue };
 }
 
 export type CatalogueVerbs = ReturnType<typeof catalogueVerbs>;

@@ -33,6 +33,8 @@ export const updateMe: Base44['updateMe'] = (...args) => base44().updateMe(...ar
 export const listTracks: Base44['listTracks'] = (...args) => base44().listTracks(...args);
 export const getTrack: Base44['getTrack'] = (...args) => base44().getTrack(...args);
 export const getTrackMediaSource: Base44['getTrackMediaSource'] = (...args) => base44().getTrackMediaSource(...args);
+export const getTrackMedia: Base44['getTrackMedia'] = (...args) => base44().getTrackMedia(...args);
+export const hasUnlockedTrack: Base44['hasUnlockedTrack'] = (...args) => base44().hasUnlockedTrack(...args);
 export const fetchMedia: Base44['fetchMedia'] = (...args) => base44().fetchMedia(...args);
 export const invalidateCatalogue: Base44['invalidateCatalogue'] = () => base44().invalidateCatalogue();
 export const listCatalogue: Base44['listCatalogue'] = (...args) => base44().listCatalogue(...args);

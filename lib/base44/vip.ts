@@ -54,6 +54,20 @@ export function vipVerbs(
     return [...new Set(ids)];
   }
 
+  /** Whether the caller has unlocked this one track (one narrow upstream read, never cached). */
+  async function hasUnlockedTrack(token: string, callerId: string, trackId: string, options: CallOptions = {}): Promise<boolean> {
+    const { items } = await listEvery(client, {
+      path: '/entities/VIPPurchase',
+      q: { track_id: trackId, $or: [{ user_id: callerId }, { created_by_id: callerId }] },
+      sort: '-created_date',
+      token,
+      record: vipPurchaseRecordSchema,
+      idOf: (item) => item.purchase.id,
+      signal: options.signal,
+    });
+    return items.some((item) => item.isUnlock && item.purchase.userId === callerId && item.purchase.trackId === trackId);
+  }
+
   async function getVipOverview(token: string, callerId: string, options: CallOptions = {}): Promise<VipOverview> {
     const [catalogue, unlockedTrackIds, me] = await Promise.all([
       deps.listCatalogue(token, options),
@@ -67,5 +81,5 @@ export function vipVerbs(
     };
   }
 
-  return { getVipOverview, listUnlockedTrackIds };
+  return { getVipOverview, listUnlockedTrackIds, hasUnlockedTrack };
 }

@@ -61,8 +61,12 @@ test('a locked VIP track plays its preview window only and stops at its end', as
   const vip = await vipOverview(page);
   const locked = vip.tracks.find((t) => !vip.unlockedTrackIds.includes(t.id) && t.audioUrl && t.vipPreview);
   expect(locked).toBeTruthy();
-  const { startSeconds, endSeconds } = locked!.vipPreview!;
+  // It plays the preview clip (the server refuses a locked track's full audio), whose time runs
+  // from 0 to the window's length.
+  const startSeconds = 0;
+  const endSeconds = locked!.vipPreview!.endSeconds - locked!.vipPreview!.startSeconds;
   await page.goto(`/tracks/${locked!.id}`);
+  await expect(page.getByTestId('track-audio')).toHaveAttribute('data-src', `/api/tracks/${locked!.id}/preview`);
   await expect(page.getByTestId('track-audio')).toHaveAttribute('data-locked', 'true');
   await page.getByTestId('play-track').click();
   const mini = page.getByTestId('mini-player');

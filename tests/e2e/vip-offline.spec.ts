@@ -115,6 +115,12 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
     vip = await vipOverview(page);
   }
   const before = vip.blackDiamonds;
+  // Locked: the server refuses its full audio (and any range of it) to this member.
+  for (const range of [undefined, 'bytes=0-1']) {
+    const refused = await page.request.get(`/api/tracks/${target!.id}/audio`, { headers: range ? { Range: range } : {} });
+    expect(refused.status(), range ?? 'no range').toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('vip_locked');
+  }
 
   // ---- Unlock through the UI: confirm, and a double click on the confirm button charges once.
   await page.goto('/vip');
@@ -140,6 +146,11 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
   expect(bodies.map((b) => [b.status, b.body.alreadyUnlocked, b.body.blackDiamonds])).toEqual(Array(3).fill([200, true, before - 1]));
   expect(new Set(bodies.map((b) => b.body.purchase.id)).size).toBe(1);
   expect((await vipOverview(page)).blackDiamonds).toBe(before - 1);
+  // Unlocked: the full audio is served whole.
+  const whole = await page.request.get(`/api/tracks/${target!.id}/audio`);
+  expect(whole.status()).toBe(200);
+  expect(whole.headers()['content-range']).toBeUndefined();
+  expect((await whole.body()).length).toBeGreaterThan(100_000);
 
   // ---- Keep the unlocked track offline (progress to 100 %).
   await watchProgress(page);
@@ -250,16 +261,31 @@ test('a locked VIP track plays its preview only, offers no download, and the API
   await expect(page.getByTestId('vip-preview-note')).toBeVisible();
   await expect(page.getByTestId('download-track')).toHaveCount(0);
   await expect(page.getByTestId('unlock-vip')).toBeVisible();
-  // It plays inside its window only: from the window's start, and a seek before it snaps back.
+  // It plays its preview clip (the window's frames as their own file, never the full audio), in
+  // the player, inside the clip only.
+  const window = locked!.vipPreview!;
+  const length = window.endSeconds - window.startSeconds;
+  await expect(audio).toHaveAttribute('data-src', `/api/tracks/${locked!.id}/preview`);
   const mini = page.getByTestId('mini-player');
   await page.getByTestId('play-track').click();
   await expect(mini).toHaveAttribute('data-playing', 'true');
   await expect(page.getByTestId('mini-preview')).toBeVisible();
   const position = async () => Number(await mini.getAttribute('data-position'));
-  expect(await position()).toBeGreaterThanOrEqual(locked!.vipPreview!.startSeconds - 0.5);
-  expect(await position()).toBeLessThan(locked!.vipPreview!.endSeconds);
+  expect(await position()).toBeGreaterThanOrEqual(0);
+  expect(await position()).toBeLessThan(length);
+  await expect.poll(async () => Math.abs(Number(await mini.getAttribute('data-duration')) - length)).toBeLessThan(0.5);
   await page.getByTestId('mini-toggle').click();
   await expect(mini).toHaveAttribute('data-playing', 'false');
+  // The server refuses the full audio whole and in part; the clip refuses ranges past its end.
+  for (const range of [undefined, 'bytes=0-1', 'bytes=100000-100099']) {
+    expect((await page.request.get(`/api/tracks/${locked!.id}/audio`, { headers: range ? { Range: range } : {} })).status()).toBe(403);
+  }
+  const clip = await page.request.get(`/api/tracks/${locked!.id}/preview`);
+  expect(clip.status()).toBe(200);
+  const clipLength = (await clip.body()).length;
+  expect((await page.request.get(`/api/tracks/${locked!.id}/preview`, { headers: { Range: `bytes=${clipLength}-` } })).status()).toBe(416);
+  // Nothing of its full audio is in the audio cache.
+  expect(await page.evaluate(async (key) => Boolean(await caches.match(key)), `/api/tracks/${locked!.id}/audio`)).toBe(false);
 
   // A member with no diamond left: 402 with the message the UI shows, nothing charged.
   const me = (await (await page.request.get('/api/me')).json()) as { id: string; blackDiamonds: number };

@@ -1,5 +1,5 @@
 import { concat, id3Tag } from './id3';
-import { splitFrames } from './mp3-frames';
+import { splitFrames } from '../../media/mp3-frames';
 import { FRAME_SAMPLES, SAMPLE_RATE } from './synth';
 
 const KBPS = 48;
