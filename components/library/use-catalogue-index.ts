@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TrackSort } from '@/lib/domain/track-query';
 import type { Track } from '@/lib/domain/types';
-import { buildTrackIndex } from '@/lib/search/build';
 import type { TrackSearchIndex } from '@/lib/search/track-index';
 
 /** Past this many changed tracks a fresh build is simpler than patching. */
@@ -45,11 +44,14 @@ export function useCatalogueIndex(tracks: Track[] | undefined, sort: TrackSort):
     }
     const controller = new AbortController();
     setState((s) => ({ ...s, progress: 0 }));
-    buildTrackIndex(tracks, {
-      signal: controller.signal,
-      sorts: [sortRef.current],
-      onProgress: (progress) => setState((s) => (progress - s.progress >= 0.05 ? { ...s, progress } : s)),
-    }).then(
+    // MiniSearch and the index code load after the first paint (server pages stand in meanwhile).
+    import('@/lib/search/build').then(({ buildTrackIndex }) =>
+      buildTrackIndex(tracks, {
+        signal: controller.signal,
+        sorts: [sortRef.current],
+        onProgress: (progress) => setState((s) => (progress - s.progress >= 0.05 ? { ...s, progress } : s)),
+      }),
+    ).then(
       (index) => {
         built.current = { tracks, index };
         setState((s) => ({ index, version: s.version + 1, progress: 1 }));

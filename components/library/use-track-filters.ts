@@ -1,11 +1,9 @@
 'use client';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { trackListQuerySchema } from '@/lib/domain/track-query';
+import { filtersFromParams as filtersFrom } from '@/lib/query/filters-url';
 import type { TrackFilters } from '@/lib/query/tracks';
 import { trackListSearchParams } from '@/lib/query/tracks';
-
-const FILTER_NAMES = ['search', 'genre', 'energy', 'bpmMin', 'bpmMax', 'key', 'vipOnly', 'sort'] as const;
 
 /**
  * Library filters live in the URL, so they survive reloads, back / forward and sharing.
@@ -58,15 +56,4 @@ export function useTrackFilters(): [TrackFilters, (patch: Partial<TrackFilters>)
   );
 
   return [filters, setFilters];
-}
-
-function filtersFrom(searchParams: Pick<URLSearchParams, 'get'>): TrackFilters {
-  const raw: Record<string, string> = {};
-  for (const name of FILTER_NAMES) {
-    const value = searchParams.get(name);
-    if (value) raw[name] = value;
-  }
-  const parsed = trackListQuerySchema.safeParse(raw);
-  const { page: _page, ...rest } = parsed.success ? parsed.data : trackListQuerySchema.parse({});
-  return rest;
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { updates } from '@/lib/pwa/register';
+import { updates } from '@/lib/pwa/updates';
 import type { UpdateSnapshot } from '@/lib/pwa/update-controller';
 import styles from './pwa.module.css';
 

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from './enums';
+import { MAX_PAGE_SIZE, TRACK_SORTS } from './track-sorts';
 
-export const TRACK_SORTS = ['newest', 'downloads', 'rating'] as const;
-export type TrackSort = (typeof TRACK_SORTS)[number];
-
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE, TRACK_SORTS, type TrackSort } from './track-sorts';
 
 /** What a client may ask of the promo pool. Shared by the route handler, the adapter and the UI. */
 export const trackListQuerySchema = z

@@ -1,21 +1,14 @@
 // Registers the console's service worker (public/sw.js, built by lib/cli/build-sw.mjs) with
-// workbox-window, in production builds only, and feeds the update flow (lib/pwa/update-controller).
+// workbox-window, in production builds only, and feeds the update flow (lib/pwa/updates.ts).
+// Loaded after the first paint (components/pwa/pwa-root.tsx imports it dynamically).
 import { Workbox } from 'workbox-window';
-import { isPlaybackActive, subscribePlayback } from './playback-guard';
-import { createUpdateController, type UpdateController } from './update-controller';
+import { setSkipWaiting, updates } from './updates';
 
 export const SERVICE_WORKER_URL = '/sw.js';
 /** An installed console may stay open for days: look for a new release this often when shown. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 let workbox: Workbox | null = null;
-
-export const updates: UpdateController = createUpdateController({
-  isPlaying: () => isPlaybackActive(),
-  subscribePlayback,
-  skipWaiting: () => workbox?.messageSkipWaiting(),
-  reload: () => window.location.reload(),
-});
 
 export function serviceWorkerSupported(): boolean {
   return typeof window !== 'undefined' && 'serviceWorker' in navigator && window.isSecureContext;
@@ -26,6 +19,7 @@ export function registerServiceWorker(): void {
   if (workbox || process.env.NODE_ENV !== 'production' || !serviceWorkerSupported()) return;
   const wb = new Workbox(SERVICE_WORKER_URL, { scope: '/' });
   workbox = wb;
+  setSkipWaiting(() => wb.messageSkipWaiting());
   wb.addEventListener('waiting', () => updates.updateWaiting());
   wb.addEventListener('controlling', (event) => updates.controlling(Boolean(event.isUpdate)));
 

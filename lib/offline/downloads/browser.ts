@@ -1,21 +1,50 @@
 'use client';
 // The page's one download manager, on the browser's fetch, Cache Storage, IndexedDB and
-// navigator.storage. Null on the server and where Cache Storage does not exist.
-import { consoleDb } from '../db';
-import { createDownloadManager, type DownloadManager } from './manager';
-import { dexieRecordStore, memoryRecordStore } from './records';
+// navigator.storage. Loaded on demand (its own chunk with Dexie, precached by the worker, so it
+// loads offline too): no console page needs it for its first paint. Null on the server and where
+// Cache Storage does not exist.
+import type { DownloadManager } from './manager';
 
 const INSTANCE = Symbol.for('spynners.downloads.manager');
 type Holder = { [INSTANCE]?: DownloadManager };
 
-export function browserDownloadManager(): DownloadManager | null {
-  if (typeof window === 'undefined' || typeof caches === 'undefined') return null;
-  const holder = window as unknown as Holder;
-  holder[INSTANCE] ??= createDownloadManager({
-    fetch: (input, init) => fetch(input, init),
-    caches,
-    records: typeof indexedDB === 'undefined' ? memoryRecordStore() : dexieRecordStore(consoleDb()),
-    storage: typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null,
-  });
-  return holder[INSTANCE];
+let loading: Promise<DownloadManager | null> | null = null;
+const listeners = new Set<() => void>();
+
+/** The manager if it has loaded, else null (see loadDownloadManager). */
+export function loadedDownloadManager(): DownloadManager | null {
+  if (typeof window === 'undefined') return null;
+  return (window as unknown as Holder)[INSTANCE] ?? null;
+}
+
+/** Calls `listener` once the manager has loaded. */
+export function onDownloadManagerLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Loads (once) and returns the page's manager. */
+export function loadDownloadManager(): Promise<DownloadManager | null> {
+  if (typeof window === 'undefined' || typeof caches === 'undefined') return Promise.resolve(null);
+  const existing = loadedDownloadManager();
+  if (existing) return Promise.resolve(existing);
+  loading ??= Promise.all([import('./manager'), import('./records'), import('../db')]).then(
+    ([{ createDownloadManager }, { dexieRecordStore, memoryRecordStore }, { consoleDb }]) => {
+      const holder = window as unknown as Holder;
+      holder[INSTANCE] ??= createDownloadManager({
+        fetch: (input, init) => fetch(input, init),
+        caches,
+        records: typeof indexedDB === 'undefined' ? memoryRecordStore() : dexieRecordStore(consoleDb()),
+        storage: typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null,
+      });
+      for (const listener of listeners) listener();
+      return holder[INSTANCE];
+    },
+    (error: unknown) => {
+      loading = null; // a later screen may try again
+      console.warn('[downloads] could not load the download manager', error);
+      return null;
+    },
+  );
+  return loading;
 }

@@ -28,6 +28,7 @@ import type {
   Refusal,
   StorageState,
 } from './types';
+import { EMPTY_DOWNLOADS_SNAPSHOT } from './types';
 
 export const DOWNLOAD_CONCURRENCY = 2;
 
@@ -71,7 +72,7 @@ const REFUSAL_MESSAGES: Record<Refusal, string> = {
   signed_out: 'Sign in to download tracks.',
 };
 
-const EMPTY_STORAGE: StorageState = { usage: null, quota: null, persisted: null };
+
 
 export function refusalOf(track: Track, unlocked: ReadonlySet<string>): Refusal | null {
   if (track.isVip && !unlocked.has(track.id)) return 'locked';
@@ -93,7 +94,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
   const tasks = new Map<string, Task>(); // insertion order = queue order
   let running = 0;
   let batch = { total: 0, done: 0 };
-  let storage: StorageState = EMPTY_STORAGE;
+  let storage: StorageState = EMPTY_DOWNLOADS_SNAPSHOT.storage;
   let persistAsked = false;
   let snapshot: DownloadsSnapshot = EMPTY_DOWNLOADS_SNAPSHOT;
 
@@ -562,14 +563,4 @@ function shallowEqual(a: DownloadTask, b: DownloadTask): boolean {
   return (Object.keys(a) as (keyof DownloadTask)[]).every((key) => a[key] === b[key]);
 }
 
-/** A snapshot for the server render and before the manager exists. */
-export const EMPTY_DOWNLOADS_SNAPSHOT: DownloadsSnapshot = {
-  userId: null,
-  loaded: false,
-  offline: [],
-  offlineIds: new Set(),
-  tasks: [],
-  taskById: new Map(),
-  overall: { total: 0, done: 0, failed: 0, pending: 0, progress: null },
-  storage: EMPTY_STORAGE,
-};
+export { EMPTY_DOWNLOADS_SNAPSHOT };

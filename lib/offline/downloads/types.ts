@@ -87,3 +87,15 @@ export interface EnqueueResult {
 export interface DownloadAccess {
   unlockedTrackIds: Iterable<string>;
 }
+
+/** A snapshot for the server render and before the manager exists (or has loaded). */
+export const EMPTY_DOWNLOADS_SNAPSHOT: DownloadsSnapshot = {
+  userId: null,
+  loaded: false,
+  offline: [],
+  offlineIds: new Set(),
+  tasks: [],
+  taskById: new Map(),
+  overall: { total: 0, done: 0, failed: 0, pending: 0, progress: null },
+  storage: { usage: null, quota: null, persisted: null },
+};

@@ -3,26 +3,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { meOptions } from '@/lib/query/profile';
-import { browserDownloadManager } from './browser';
-import { EMPTY_DOWNLOADS_SNAPSHOT } from './manager';
+import { loadDownloadManager, loadedDownloadManager, onDownloadManagerLoaded } from './browser';
+import type { DownloadManager } from './manager';
 import type { DownloadsSnapshot, DownloadTask } from './types';
+import { EMPTY_DOWNLOADS_SNAPSHOT } from './types';
 
 const noSubscription = () => () => undefined;
 const emptySnapshot = () => EMPTY_DOWNLOADS_SNAPSHOT;
 
-export function useDownloadManager() {
-  return browserDownloadManager();
+/** The page's manager: null until its chunk has loaded (asked for on first use), then the same object. */
+export function useDownloadManager(): DownloadManager | null {
+  useEffect(() => void loadDownloadManager(), []);
+  return useSyncExternalStore(onDownloadManagerLoaded, loadedDownloadManager, () => null);
 }
 
 /** The whole state: offline tracks, tasks, overall progress, storage. */
 export function useDownloads(): DownloadsSnapshot {
-  const manager = browserDownloadManager();
+  const manager = useDownloadManager();
   return useSyncExternalStore(manager?.subscribe ?? noSubscription, manager?.getSnapshot ?? emptySnapshot, emptySnapshot);
 }
 
 /** Whether one track is offline: a boolean, so a list row re-renders only when it flips. */
 export function useIsOffline(trackId: string): boolean {
-  const manager = browserDownloadManager();
+  const manager = useDownloadManager();
   return useSyncExternalStore(
     manager?.subscribe ?? noSubscription,
     () => manager?.getSnapshot().offlineIds.has(trackId) ?? false,
@@ -32,7 +35,7 @@ export function useIsOffline(trackId: string): boolean {
 
 /** One track's running, queued or failed download (the same object until it changes). */
 export function useDownloadTask(trackId: string): DownloadTask | undefined {
-  const manager = browserDownloadManager();
+  const manager = useDownloadManager();
   return useSyncExternalStore(
     manager?.subscribe ?? noSubscription,
     () => manager?.getSnapshot().taskById.get(trackId),
@@ -49,6 +52,6 @@ export function useBindDownloadsToMember(): void {
   const me = useQuery(meOptions());
   const id = me.data?.id;
   useEffect(() => {
-    if (id) void browserDownloadManager()?.setUser(id);
+    if (id) void loadDownloadManager().then((manager) => manager?.setUser(id));
   }, [id]);
 }

@@ -5,7 +5,7 @@ import { IsRestoringProvider, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react';
 import { connectOnlineManager, getConnectivity } from '@/lib/offline/connectivity';
 import { createQueryClient } from '../client';
-import { startQueryPersistence } from './session';
+import type { QueryPersistence } from './session';
 
 export function PersistedQueryProvider({ userId, children }: { userId: string | null; children: ReactNode }) {
   const [queryClient] = useState(() => createQueryClient());
@@ -22,13 +22,22 @@ export function PersistedQueryProvider({ userId, children }: { userId: string | 
       return;
     }
     let current = true;
-    const persistence = startQueryPersistence({ queryClient, userId });
-    void persistence.restored.then(() => {
-      if (current) setRestoring(false);
-    });
+    let persistence: QueryPersistence | null = null;
+    // Dexie and the persister load after the first paint (their own chunk, precached by the
+    // worker, so an offline start gets them too); a chunk that cannot load only skips the restore.
+    void import('./session')
+      .then(({ startQueryPersistence }) => {
+        if (!current) return;
+        persistence = startQueryPersistence({ queryClient, userId });
+        return persistence.restored;
+      })
+      .catch((error: unknown) => console.warn('[query-persist] could not load the persisted cache', error))
+      .then(() => {
+        if (current) setRestoring(false);
+      });
     return () => {
       current = false;
-      persistence.stop();
+      persistence?.stop();
     };
   }, [queryClient, userId]);
 
