@@ -18,7 +18,7 @@ export function ConsoleHeader({ userId, userName, role, userType }: { userId: st
           {userName}
           {role === 'admin' && <span className="chip">Admin</span>}
         </span>
-        <SignOutButton />
+        <SignOutButton userId={userId} />
       </div>
     </header>
   );
