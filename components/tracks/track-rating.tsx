@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Track } from '@/lib/domain/types';
 import { rateTrackMutationOptions, trackRatingOptions } from '@/lib/query/ratings';
 import { StarRating } from '@/components/ui/star-rating';
@@ -11,6 +11,9 @@ export function TrackRating({ track }: { track: Track }) {
   const queryClient = useQueryClient();
   const rating = useQuery(trackRatingOptions(track.id));
   const rate = useMutation(useMemo(() => rateTrackMutationOptions(queryClient, track.id), [queryClient, track.id]));
+  // The star just tapped, shown at once: the optimistic cache update lands a tick later (TanStack
+  // notifies asynchronously), and a radio bound to it alone would be put back by React meanwhile.
+  const [chosen, setChosen] = useState<number | null>(null);
   const average = rating.data?.averageRating ?? track.averageRating;
   const ratingCount = rating.data?.ratingCount ?? track.ratingCount;
 
@@ -29,8 +32,11 @@ export function TrackRating({ track }: { track: Track }) {
       </p>
       <StarRating
         label="Your rating"
-        value={rating.data?.myRating ?? null}
-        onChange={(stars) => rate.mutate(stars)}
+        value={chosen ?? rating.data?.myRating ?? null}
+        onChange={(stars) => {
+          setChosen(stars);
+          rate.mutate(stars, { onSettled: () => setChosen(null) });
+        }}
         disabled={rating.isPending}
       />
       <p className="muted" aria-live="polite">
