@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Track } from '@/lib/domain/types';
-import { browserDownloadManager } from '@/lib/offline/downloads/browser';
+import { useDownloadManager } from '@/lib/offline/downloads/use-downloads';
 import { toPlayerTrack } from '@/lib/player/track';
 import type { PlayerTrack } from '@/lib/player/types';
 import { vipOptions } from '@/lib/query/vip';
@@ -16,7 +16,7 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** `(track) => PlayerTrack | null`; stable while the unlocks and downloads stay the same. */
 export function usePlayableTrack(): (track: Track) => PlayerTrack | null {
   const vip = useQuery(vipOptions());
-  const manager = browserDownloadManager();
+  const manager = useDownloadManager();
   const offlineIds = useSyncExternalStore(
     manager?.subscribe ?? noSubscription,
     () => manager?.getSnapshot().offlineIds ?? NO_IDS,
