@@ -113,9 +113,13 @@ describe('which tracks may play, and how much', () => {
     durationSeconds: 200, isVip: true, vipPreview: { startSeconds: 40, endSeconds: 70 },
   } as unknown as import('@/lib/domain/types').Track;
 
-  it('gives a locked VIP track its preview window only, and none to an unlocked one', () => {
-    expect(toPlayerTrack(base, true)?.preview).toEqual({ startSeconds: 40, endSeconds: 70 });
-    expect(toPlayerTrack(base, false)?.preview).toBeNull();
+  it('gives a locked VIP track its preview clip only (the window in clip time), and an unlocked one its full audio', () => {
+    expect(toPlayerTrack(base, true)).toMatchObject({
+      audioUrl: '/api/tracks/t/preview',
+      durationSeconds: 30,
+      preview: { startSeconds: 0, endSeconds: 30 },
+    });
+    expect(toPlayerTrack(base, false)).toMatchObject({ audioUrl: '/api/tracks/t/audio', durationSeconds: 200, preview: null });
   });
 
   it('refuses a locked track without preview, and any track without audio', () => {
