@@ -1,6 +1,5 @@
 // Registers the console's service worker (public/sw.js, built by lib/cli/build-sw.mjs) with
 // workbox-window, in production builds only, and feeds the update flow (lib/pwa/updates.ts).
-// Loaded after the first paint (components/pwa/pwa-root.tsx imports it dynamically).
 import { Workbox } from 'workbox-window';
 import { setSkipWaiting, updates } from './updates';
 
