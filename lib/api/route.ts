@@ -7,7 +7,11 @@ import { toApiError } from './upstream-errors';
 import { isMutating, isSameOrigin } from './same-origin';
 import { fieldIssues } from './zod-messages';
 
-type Access = 'public' | 'signed-in' | 'admin';
+/**
+ * Who may call a route: `admin` = role `admin` only (every admin action); `staff` = admins and
+ * read-only admins (`admin_readonly`), for the admin screens' reads.
+ */
+type Access = 'public' | 'signed-in' | 'staff' | 'admin';
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
 
@@ -55,6 +59,9 @@ export function route<
       if (access === 'admin' && auth?.role !== 'admin') {
         throw new ApiError('forbidden', 'Only administrators can do this');
       }
+      if (access === 'staff' && !isStaff(auth?.role)) {
+        throw new ApiError('forbidden', 'Only administrators can see this');
+      }
       const params = parse(spec.params, await context.params, 'Invalid path');
       const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), 'Invalid query');
       const body = spec.body ? parse(spec.body, await readJson(req), 'Invalid body') : undefined;
@@ -66,6 +73,9 @@ export function route<
     }
   };
 }
+
+/** Admins and read-only admins: they see what admins see. */
+export const isStaff = (role: AuthContext['role'] | undefined) => role === 'admin' || role === 'admin_readonly';
 
 function parse(schema: Schema | undefined, input: unknown, message: string): unknown {
   if (!schema) return undefined;

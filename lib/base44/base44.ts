@@ -5,13 +5,17 @@ import { accountVerbs, type CallOptions } from './account';
 import type { CacheOptions } from './cache';
 import { catalogueVerbs, DEFAULT_CATALOGUE_CACHE, type Logger } from './catalogue';
 import { createBase44Client, type Base44ClientConfig } from './client';
+import { adminUserVerbs } from './admin-users';
 import { mediaVerbs } from './media';
 import { myTrackVerbs } from './my-tracks';
+import { notificationWriter } from './notifications';
 import { MAX_LIST_CHUNK } from './paging';
 import { playlistVerbs } from './playlists';
 import { profileVerbs } from './profiles';
 import { ratingVerbs } from './ratings';
 import { sessionVerbs } from './sessions';
+import { reviewVerbs } from './review';
+import { trackStatsVerbs } from './track-stats';
 import { unlockVerbs } from './unlock';
 import { uploadVerbs } from './uploads';
 import { vipVerbs } from './vip';
@@ -31,6 +35,7 @@ export function createBase44(config: Base44Config) {
   const account = accountVerbs(client);
   const catalogue = catalogueVerbs(client, cacheOptions, log, config.catalogueChunkSize ?? MAX_LIST_CHUNK);
   const profiles = profileVerbs(client, cacheOptions);
+  const notify = notificationWriter(client, log);
 
   /** A profile change shows in the shared public profiles at once. */
   async function updateMe(token: string, patch: ProfilePatch, options: CallOptions = {}) {
@@ -49,6 +54,9 @@ export function createBase44(config: Base44Config) {
     ...vipVerbs(client, { listCatalogue: catalogue.listCatalogue, getMe: account.getMe }),
     ...unlockVerbs(client),
     ...sessionVerbs(client),
+    ...reviewVerbs(client, catalogue, notify),
+    ...adminUserVerbs(client, notify),
+    ...trackStatsVerbs(client),
     ...mediaVerbs(client.transport, config.timeoutMs),
     ...myTrackVerbs(client, catalogue),
     ...uploadVerbs(client.transport, config.appId),

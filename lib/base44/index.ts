@@ -56,6 +56,14 @@ export const createTrack: Base44['createTrack'] = (...args) => base44().createTr
 export const updateMyTrack: Base44['updateMyTrack'] = (...args) => base44().updateMyTrack(...args);
 export const deleteMyTrack: Base44['deleteMyTrack'] = (...args) => base44().deleteMyTrack(...args);
 export const uploadFile: Base44['uploadFile'] = (...args) => base44().uploadFile(...args);
+export const listReviewQueue: Base44['listReviewQueue'] = (...args) => base44().listReviewQueue(...args);
+export const approveTrack: Base44['approveTrack'] = (...args) => base44().approveTrack(...args);
+export const rejectTrack: Base44['rejectTrack'] = (...args) => base44().rejectTrack(...args);
+export const setTrackVip: Base44['setTrackVip'] = (...args) => base44().setTrackVip(...args);
+export const listUsers: Base44['listUsers'] = (...args) => base44().listUsers(...args);
+export const grantDiamonds: Base44['grantDiamonds'] = (...args) => base44().grantDiamonds(...args);
+export const getTrackStats: Base44['getTrackStats'] = (...args) => base44().getTrackStats(...args);
+export const getProducerStats: Base44['getProducerStats'] = (...args) => base44().getProducerStats(...args);
 
 export { createBase44, type Base44, type Base44Config } from './base44';
 export { Base44Error, isBase44Error, type Base44ErrorCode } from './errors';

@@ -6,6 +6,7 @@ import type { DemoSeedOptions } from '../types';
 import { coverSvg } from './artwork';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isProducer } from './demo-accounts';
 import { planCatalogue } from './demo-catalogue';
+import { planDemoSets } from './demo-sets';
 import { planSocialRecords } from './demo-social';
 import { buildTrack } from './demo-tracks';
 import { Prng } from './prng';
@@ -40,7 +41,7 @@ export async function seedDemoData(services: Services, options: DemoSeedOptions 
   const tracks: EntityRecord[] = [];
   for (const plan of plans) tracks.push(await buildTrack(plan, producers[plan.producerIndex]!, files, random));
   const [dj, producer] = [users[0]!, users[1]!];
-  const social = planSocialRecords(dj, producer, tracks, random);
+  const social = [...planSocialRecords(dj, producer, tracks, random), ...planDemoSets(dj, producers, tracks, random)];
   const hashes = await hashing;
 
   return store.transaction(() => {

@@ -86,3 +86,46 @@ describe('delete rules', () => {
   });
 });
 
+
+// The admin console's writes: a decision on a track and a Black Diamond grant, both through
+// update-many (conditional, atomic). Only admins; anyone else gets 403 and nothing changes.
+describe('admin actions through update-many', () => {
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ['approve', { status: 'pending' }, { $set: { status: 'approved' }, $unset: { rejection_reason: '' } }],
+    ['reject', { status: 'pending' }, { $set: { status: 'rejected', rejection_reason: 'clips', rejected_at: '2026-01-01T00:00:00.000Z' } }],
+    ['make VIP', {}, { $set: { is_vip: true, vip_preview_start: 0, vip_preview_end: 20 } }],
+  ];
+  const matrix = cases.flatMap(([action, where, data]) => EVERYONE.map((who) => [action, who, where, data] as const));
+  it.each(matrix)('%s a pending track as %s', async (_action, who, where, data) => {
+    const id = await world.make('Track', world.withIds({ title: 'Queued', producer_id: 'PRODUCER', status: 'pending' }));
+    const answer = await world.api.call('PATCH', '/entities/Track/update-many', { token: world.token[who], body: { query: { id, ...where }, data } });
+    const after = (await world.as('admin', 'GET', `/entities/Track/${id}`)).json;
+    if (who === 'admin') {
+      expect(answer.status).toBe(200);
+      expect(answer.json.updated).toBe(1);
+    } else {
+      expect(answer.status).toBe(who === 'anonymous' ? 401 : 403);
+      expect(after).toMatchObject({ status: 'pending', title: 'Queued' });
+      expect(after.is_vip ?? false).toBe(false);
+      expect(after).not.toHaveProperty('rejection_reason');
+    }
+  });
+
+  it.each(EVERYONE)('grant 5 Black Diamonds to the DJ as %s', async (who) => {
+    const before = (await world.as('admin', 'GET', `/entities/User/${world.userId.dj}`)).json.black_diamonds;
+    const answer = await world.api.call('PATCH', '/entities/User/update-many', {
+      token: world.token[who],
+      body: { query: { id: world.userId.dj }, data: { $inc: { black_diamonds: 5 } } },
+    });
+    const after = (await world.as('admin', 'GET', `/entities/User/${world.userId.dj}`)).json.black_diamonds;
+    expect(answer.status).toBe(who === 'admin' ? 200 : who === 'anonymous' ? 401 : 403);
+    expect(after).toBe(who === 'admin' ? before + 5 : before);
+  });
+
+  it('lets an admin notify any member; a member may not pose as someone else', async () => {
+    const note = { user_id: world.userId.producer, type: 'system', title: 'Track approved' };
+    expect((await world.as('admin', 'POST', '/entities/Notification', note)).status).toBe(201);
+    expect((await world.as('moderator', 'POST', '/entities/Notification', { ...note, sender_id: world.userId.admin })).status).toBe(403);
+    expect((await world.as('dj', 'POST', '/entities/Notification', note)).status).toBe(403);
+  });
+});

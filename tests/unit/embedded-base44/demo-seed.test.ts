@@ -143,6 +143,22 @@ describe('the demo seed', () => {
     expect((await mine(producer, 'Message')).length).toBe(2);
   });
 
+  it('gives the demo producers a history of plays: several weeks, venues and sets, of their approved tracks only', async () => {
+    const producer = await api.login('producer@spynners.local');
+    const me = (await api.call('GET', '/entities/User/me', { token: producer })).json as { id: string };
+    const plays = (await api.call('GET', '/entities/SessionTrack', { token: producer, query: { limit: 5000 } })).json as Record<string, string>[];
+    const mine = plays.filter((p) => p.producer_id === me.id);
+    const weeks = new Set(mine.map((p) => Math.floor((Date.parse(p.played_at) + 3 * 86_400_000) / (7 * 86_400_000))));
+    expect(mine.length).toBeGreaterThanOrEqual(10);
+    expect(weeks.size).toBeGreaterThanOrEqual(6);
+    expect(new Set(mine.map((p) => p.venue)).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(mine.map((p) => p.session_mix_id)).size).toBeGreaterThanOrEqual(8);
+    const played = new Set(plays.map((p) => p.track_id));
+    expect(tracks.filter((t) => played.has(t.id)).every((t) => t.status === 'approved')).toBe(true);
+    const second = await api.login('producer2@spynners.local');
+    expect(((await api.call('GET', '/entities/SessionTrack', { token: second })).json as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('produces the same data on every first start', async () => {
     const snapshot = async () => {
       const fresh = await startTestBackend({ trackCount: 3 });
