@@ -148,7 +148,7 @@ describe('the demo seed', () => {
     const me = (await api.call('GET', '/entities/User/me', { token: producer })).json as { id: string };
     const plays = (await api.call('GET', '/entities/SessionTrack', { token: producer, query: { limit: 5000 } })).json as Record<string, string>[];
     const mine = plays.filter((p) => p.producer_id === me.id);
-    const weeks = new Set(mine.map((p) => Math.floor((Date.parse(p.played_at) + 3 * 86_400_000) / (7 * 86_400_000))));
+    const weeks = new Set(mine.map((p) => Math.floor((Date.parse(p.played_at ?? '') + 3 * 86_400_000) / (7 * 86_400_000))));
     expect(mine.length).toBeGreaterThanOrEqual(10);
     expect(weeks.size).toBeGreaterThanOrEqual(6);
     expect(new Set(mine.map((p) => p.venue)).size).toBeGreaterThanOrEqual(4);
