@@ -17,6 +17,7 @@ export function ConsoleHeader({ userId, userName, role, userType }: { userId: st
         <span className={styles.user} data-testid="signed-in-user">
           {userName}
           {role === 'admin' && <span className="chip">Admin</span>}
+          {role === 'admin_readonly' && <span className="chip">Admin (read-only)</span>}
         </span>
         <SignOutButton userId={userId} />
       </div>

@@ -10,6 +10,8 @@ const ICON_PROPS = { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden':
 
 type Member = { role: Role; userType: UserType };
 
+const isStaff = (member: Member) => member.role === 'admin' || member.role === 'admin_readonly';
+
 const ITEMS: Array<{ href: string; label: string; match: (path: string) => boolean; icon: ReactNode; shownTo?: (member: Member) => boolean }> = [
   {
     href: '/library', label: 'Library', match: (p) => p.startsWith('/library') || p.startsWith('/tracks'),
@@ -42,6 +44,15 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
   {
     href: '/my-tracks', label: 'My tracks', match: (p) => p.startsWith('/my-tracks'), shownTo: canPublishTracks,
     icon: <svg {...ICON_PROPS}><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M7 9h10M7 13h10M7 17h6" /></svg>,
+  },
+  {
+    href: '/stats', label: 'Stats', match: (p) => p.startsWith('/stats') || /^\/my-tracks\/[^/]+\/stats/.test(p),
+    shownTo: (member) => canPublishTracks(member) || isStaff(member),
+    icon: <svg {...ICON_PROPS}><path d="M4 20V10M10 20V4M16 20v-7M22 20H2" /></svg>,
+  },
+  {
+    href: '/admin/review', label: 'Admin', match: (p) => p.startsWith('/admin'), shownTo: isStaff,
+    icon: <svg {...ICON_PROPS}><path d="M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6z" /><path d="m9 12 2 2 4-4" /></svg>,
   },
   {
     href: '/profile', label: 'Profile', match: (p) => p.startsWith('/profile'),

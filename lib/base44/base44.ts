@@ -8,7 +8,7 @@ import { createBase44Client, type Base44ClientConfig } from './client';
 import { adminUserVerbs } from './admin-users';
 import { mediaVerbs } from './media';
 import { myTrackVerbs } from './my-tracks';
-import { notificationWriter } from './notifications';
+import { notificationVerbs, notificationWriter } from './notifications';
 import { MAX_LIST_CHUNK } from './paging';
 import { playlistVerbs } from './playlists';
 import { profileVerbs } from './profiles';
@@ -57,6 +57,7 @@ export function createBase44(config: Base44Config) {
     ...reviewVerbs(client, catalogue, notify),
     ...adminUserVerbs(client, notify),
     ...trackStatsVerbs(client),
+    ...notificationVerbs(client),
     ...mediaVerbs(client.transport, config.timeoutMs),
     ...myTrackVerbs(client, catalogue),
     ...uploadVerbs(client.transport, config.appId),

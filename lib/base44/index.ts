@@ -63,6 +63,7 @@ export const setTrackVip: Base44['setTrackVip'] = (...args) => base44().setTrack
 export const listUsers: Base44['listUsers'] = (...args) => base44().listUsers(...args);
 export const grantDiamonds: Base44['grantDiamonds'] = (...args) => base44().grantDiamonds(...args);
 export const getTrackStats: Base44['getTrackStats'] = (...args) => base44().getTrackStats(...args);
+export const listMyNotifications: Base44['listMyNotifications'] = (...args) => base44().listMyNotifications(...args);
 export const getProducerStats: Base44['getProducerStats'] = (...args) => base44().getProducerStats(...args);
 
 export { createBase44, type Base44, type Base44Config } from './base44';

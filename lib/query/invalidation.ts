@@ -3,7 +3,7 @@
 // can change, so a rating never refetches playlists and a rename never refetches the catalogue.
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
 import type { TrackListQuery } from '@/lib/domain/track-query';
-import { catalogueKeys, meKeys, myTrackKeys, playlistKeys, ratingKeys, trackKeys, userKeys, vipKeys } from './keys';
+import { adminKeys, catalogueKeys, meKeys, myTrackKeys, playlistKeys, ratingKeys, statsKeys, trackKeys, userKeys, vipKeys } from './keys';
 
 export type Change =
   /** The member rated a track: its average and count moved. */
@@ -16,7 +16,11 @@ export type Change =
   /** The member unlocked a VIP track (or was refused one): their unlocks and balance moved. */
   | { type: 'vip-unlocked'; trackId: string }
   /** A producer created, edited or deleted one of their own tracks. */
-  | { type: 'my-tracks-changed'; trackId?: string };
+  | { type: 'my-tracks-changed'; trackId?: string }
+  /** An admin approved or rejected a track, or changed its VIP status or preview window. */
+  | { type: 'track-reviewed'; trackId: string }
+  /** An admin granted a member Black Diamonds. */
+  | { type: 'diamonds-granted'; userId: string };
 
 type ListKey = ReturnType<typeof trackKeys.list>;
 
@@ -48,6 +52,9 @@ export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
         { queryKey: meKeys.all, exact: true },
         { queryKey: userKeys.detail(change.userId), exact: true },
       ];
+    case 'track-reviewed':
+    case 'diamonds-granted':
+      return adminInvalidations(change);
     case 'vip-unlocked':
       // The overview (unlocked ids, balance) and the member's own profile (balance) only: the
       // track itself, its lists and the catalogue do not change when someone unlocks it.
@@ -64,6 +71,19 @@ export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
           : []),
       ];
   }
+}
+
+function adminInvalidations(change: Extract<Change, { type: 'track-reviewed' | 'diamonds-granted' }>): InvalidateQueryFilters[] {
+  if (change.type === 'diamonds-granted') return [{ queryKey: adminKeys.userLists() }];
+  // The promo pool gains (or keeps out) the track: its lists, the catalogue and its page move.
+  return [
+    { queryKey: adminKeys.reviewQueue(), exact: true },
+    { queryKey: catalogueKeys.all, exact: true },
+    { queryKey: trackKeys.lists() },
+    { queryKey: trackKeys.detail(change.trackId), exact: true },
+    { queryKey: vipKeys.all, exact: true },
+    { queryKey: statsKeys.all },
+  ];
 }
 
 export async function invalidateAfter(queryClient: QueryClient, change: Change): Promise<void> {

@@ -58,3 +58,22 @@ export const sessionKeys = {
   all: ['sessions'] as const,
   mine: () => ['sessions', 'mine'] as const,
 };
+
+/** The admin screens: the review queue and the member list (read by admins and read-only admins). */
+export const adminKeys = {
+  all: ['admin'] as const,
+  reviewQueue: () => [...adminKeys.all, 'review-queue'] as const,
+  userLists: () => [...adminKeys.all, 'users'] as const,
+  users: (filters: { search?: string; role?: string; page: number }) => [...adminKeys.userLists(), filters] as const,
+};
+
+/** Producer statistics: a producer's summary (own, or any for admins) and one track's. */
+export const statsKeys = {
+  all: ['stats'] as const,
+  producer: (producerId: string | null) => [...statsKeys.all, 'producer', producerId ?? 'me'] as const,
+  track: (trackId: string) => [...statsKeys.all, 'track', trackId] as const,
+};
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+};
