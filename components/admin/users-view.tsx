@@ -1,0 +1,137 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useDeferredValue, useState, type FormEvent } from 'react';
+import { GRANT_MAX, GRANT_MIN, grantDiamondsSchema, type AdminUser } from '@/lib/domain/admin';
+import { ROLES, USER_TYPE_LABELS, type Role } from '@/lib/domain/enums';
+import { grantDiamondsMutationOptions, userListOptions } from '@/lib/query/admin';
+import { formatDate } from '@/lib/format/dates';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import styles from './admin.module.css';
+
+const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', admin_readonly: 'Admin (read-only)', user: 'Member' };
+const makesTracks = (user: AdminUser) => ['producer', 'dj_producer', 'label'].includes(user.userType);
+
+/** Members with search, a role filter and their balances; admins grant Black Diamonds from here. */
+export function UsersView({ canAct }: { canAct: boolean }) {
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [page, setPage] = useState(1);
+  const deferredSearch = useDeferredValue(search.trim());
+  const users = useQuery(userListOptions({ search: deferredSearch || undefined, role: role || undefined, page }));
+
+  return (
+    <div className={styles.page} data-app-ready={users.isPending ? undefined : 'true'}>
+      <div className={styles.filters}>
+        <label className="field">
+          <span>Search name or email</span>
+          <input className="input" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} data-testid="user-search" />
+        </label>
+        <label className="field">
+          <span>Role</span>
+          <select className="select" value={role} onChange={(e) => { setRole(e.target.value as Role | ''); setPage(1); }} data-testid="user-role">
+            <option value="">Every role</option>
+            {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          </select>
+        </label>
+      </div>
+      {users.isPending ? (
+        <LoadingState>Loading members…</LoadingState>
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <>
+          <p className="muted">{users.data.total} member{users.data.total === 1 ? '' : 's'}</p>
+          <div className={styles.tableWrap}>
+            <table className={styles.table} aria-label="Members">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Type</th>
+                  <th scope="col" className={styles.num}>Black Diamonds</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id} data-testid="user-row" data-user-id={user.id}>
+                    <td>{user.artistName ?? user.fullName}{user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}</td>
+                    <td>{user.email}</td>
+                    <td>{ROLE_LABELS[user.role]}</td>
+                    <td>{USER_TYPE_LABELS[user.userType]}</td>
+                    <td className={styles.num} data-testid="user-diamonds">{user.blackDiamonds}</td>
+                    <td>{formatDate(user.createdAt)}</td>
+                    <td>
+                      <div className={styles.grant}>
+                        <GrantForm user={user} canAct={canAct} />
+                        {makesTracks(user) && <Link href={`/stats?producerId=${encodeURIComponent(user.id)}`}>Stats</Link>}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className={styles.pager}>
+            <button type="button" className="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>Previous</button>
+            <span className="muted">Page {page} of {Math.max(1, Math.ceil(users.data.total / users.data.pageSize))}</span>
+            <button type="button" className="button" disabled={page * users.data.pageSize >= users.data.total} onClick={() => setPage((p) => p + 1)}>Next</button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function GrantForm({ user, canAct }: { user: AdminUser; canAct: boolean }) {
+  const queryClient = useQueryClient();
+  const grant = useMutation(grantDiamondsMutationOptions(queryClient));
+  const [amount, setAmount] = useState('1');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = grantDiamondsSchema.safeParse({ amount: amount.trim() === '' ? Number.NaN : Number(amount) });
+    if (!parsed.success) {
+      setMessage({ kind: 'error', text: parsed.error.issues[0]?.message ?? 'Check the amount' });
+      return;
+    }
+    setMessage(null);
+    grant.mutate(
+      { userId: user.id, amount: parsed.data.amount },
+      {
+        onSuccess: (result) => setMessage({ kind: 'ok', text: `Granted ${result.amount}: balance ${result.blackDiamonds}.` }),
+        onError: (error) => setMessage({ kind: 'error', text: error.message }),
+      },
+    );
+  };
+
+  return (
+    <form className={styles.grant} onSubmit={submit} noValidate aria-label={`Grant Black Diamonds to ${user.artistName ?? user.fullName}`}>
+      <input
+        className="input"
+        type="number"
+        inputMode="numeric"
+        min={GRANT_MIN}
+        max={GRANT_MAX}
+        step={1}
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        disabled={!canAct}
+        aria-label="Black Diamonds to grant"
+        data-testid="grant-amount"
+      />
+      <button type="submit" className="button" disabled={!canAct || grant.isPending} data-testid="grant-button">
+        {grant.isPending ? 'Granting…' : 'Grant ◆'}
+      </button>
+      {message && (
+        <span className={message.kind === 'error' ? 'field-error' : 'muted'} data-testid={message.kind === 'error' ? 'form-error' : 'grant-result'} aria-live="polite">
+          {message.text}
+        </span>
+      )}
+    </form>
+  );
+}

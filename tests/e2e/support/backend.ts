@@ -1,0 +1,44 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { E2E } from './servers';
+
+/** A member's session straight on the backend (no console): what is really stored, or a setup write. */
+export async function backendAs(request: APIRequestContext, email: string) {
+  const base = `${E2E.backendUrl}/api/apps/${E2E.appId}`;
+  const login = await request.post(`${base}/auth/login`, { data: { email, password: E2E.demoPassword } });
+  expect(login.status()).toBe(200);
+  const { access_token: token, user } = (await login.json()) as { access_token: string; user: { id: string } };
+  const headers = { Authorization: `Bearer ${token}` };
+  return {
+    userId: user.id,
+    async get<T = Record<string, unknown>>(path: string): Promise<T> {
+      const res = await request.get(`${base}${path}`, { headers });
+      expect(res.status(), path).toBe(200);
+      return (await res.json()) as T;
+    },
+    async post<T = Record<string, unknown>>(path: string, body: unknown): Promise<T> {
+      const res = await request.post(`${base}${path}`, { headers, data: body });
+      expect(res.status(), path).toBe(201);
+      return (await res.json()) as T;
+    },
+  };
+}
+
+export const q = (filter: unknown) => encodeURIComponent(JSON.stringify(filter));
+
+/** `count` pending tracks sent by the demo producer, with real audio borrowed from the catalogue. */
+export async function pendingTracksOfDemoProducer(request: APIRequestContext, titles: string[]) {
+  const producer = await backendAs(request, 'producer@spynners.local');
+  const [source] = await producer.get<{ audio_url: string; artwork_url: string; duration: number }[]>(
+    `/entities/Track?q=${q({ status: 'approved', producer_id: producer.userId })}&limit=1&sort=created_date`,
+  );
+  const ids: string[] = [];
+  for (const title of titles) {
+    const created = await producer.post<{ id: string; status: string }>('/entities/Track', {
+      title, producer_name: 'Kaya Lune', genre: 'Deep House', bpm: 122, key: '8A', duration: source!.duration,
+      audio_url: source!.audio_url, artwork_url: source!.artwork_url, rights_confirmed: true,
+    });
+    expect(created.status).toBe('pending');
+    ids.push(created.id);
+  }
+  return { producerId: producer.userId, ids, duration: source!.duration };
+}
