@@ -5,6 +5,8 @@ import type { Track } from '@/lib/domain/types';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import { formatDuration } from '@/lib/format/duration';
 import { formatDateTime } from '@/lib/format/dates';
+import { PlayTrackButton } from '@/components/player/play-track-button';
+import { toPlayerTrack } from '@/lib/player/track';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { Switch } from '@/components/ui/switch';
 import styles from './admin.module.css';
@@ -50,10 +52,11 @@ export function ReviewDetail({ track, canAct, rejectRequest, onApprove, onReject
         </div>
       </div>
       {track.audioUrl ? (
-        // The admin listens to the whole track, whatever its VIP window: plain audio, streamed with ranges.
-        <audio className={styles.audio} controls preload="none" src={track.audioUrl} data-testid="review-audio">
-          Your browser cannot play this audio.
-        </audio>
+        // The admin hears the whole track, whatever its VIP window: never played as locked.
+        <div className={styles.listen} data-testid="review-listen">
+          <PlayTrackButton track={toPlayerTrack(track, false)} title={track.title} />
+          <span className="muted">Listen in the player{track.durationSeconds !== null ? ` (${formatDuration(track.durationSeconds)})` : ''}</span>
+        </div>
       ) : (
         <p className="alert alert-error">This track has no audio file.</p>
       )}

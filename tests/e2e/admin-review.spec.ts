@@ -25,16 +25,17 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
   await expect(yesRow).toBeVisible();
   await expect(noRow).toBeVisible();
 
-  // Listen: the detail plays the track's audio through the console.
+  // Listen: the detail plays the whole track in the console's mini player.
   await yesRow.getByRole('button').click();
   const detail = admin.getByTestId('review-detail');
   await expect(detail).toHaveAttribute('data-track-id', yesId);
-  const audio = detail.getByTestId('review-audio');
-  const src = await audio.getAttribute('src');
-  expect((await admin.request.get(src!, { headers: { Range: 'bytes=0-1023' } })).status()).toBe(206);
-  await audio.evaluate((el: HTMLAudioElement) => el.play());
-  await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime)).toBeGreaterThan(0);
-  await audio.evaluate((el: HTMLAudioElement) => el.pause());
+  await detail.getByTestId('play-track').click();
+  const mini = admin.getByTestId('mini-player');
+  await expect(mini.getByTestId('mini-title')).toHaveText(yesTitle);
+  await expect(detail.getByTestId('play-track')).toHaveAttribute('data-playing', 'true');
+  await expect(mini.getByTestId('mini-preview')).toHaveCount(0);
+  await detail.getByTestId('play-track').click();
+  await expect(detail.getByTestId('play-track')).toHaveAttribute('data-playing', 'false');
 
   // j / k move through the queue; "a" approves the selected track.
   await admin.locator('body').click({ position: { x: 5, y: 5 } });
