@@ -28,7 +28,7 @@ export function TrackStatsView({ trackId }: { trackId: string }) {
         </p>
       </div>
       {s.track.status === 'rejected' && s.track.rejectionReason && (
-        <p className="alert alert-error" data-testid="rejection-reason">Not approved: {s.track.rejectionReason}</p>
+        <p className="alert alert-error" data-testid="track-rejection-reason">Not approved: {s.track.rejectionReason}</p>
       )}
       <StatCards
         items={[

@@ -81,7 +81,9 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
   await expect(notes.filter({ hasText: 'Track not approved' }).filter({ hasText: reason })).toHaveCount(1);
   // The rejected track's own page says why too.
   await noStats.getByRole('link', { name: noTitle }).click();
-  await expect(producer.getByTestId('rejection-reason')).toContainText(reason);
+  await expect(producer).toHaveURL(new RegExp(`/my-tracks/${noId}/stats$`));
+  await expect(producer.getByTestId('track-rejection-reason')).toContainText(reason);
+  await expect(producer.getByTestId('track-plays')).toHaveText('0');
   await producerContext.close();
 
   // A DJ finds the approved track in the library, and not the rejected one.
