@@ -66,6 +66,7 @@ export function invalidationsFor(change: Change): InvalidateQueryFilters[] {
       // An edited or deleted approved track changes the promo pool too; a new one is pending.
       return [
         { queryKey: myTrackKeys.all },
+        { queryKey: statsKeys.all },
         ...(change.trackId
           ? [{ queryKey: trackKeys.detail(change.trackId), exact: true }, { queryKey: catalogueKeys.all, exact: true }, { queryKey: trackKeys.lists() }]
           : []),
