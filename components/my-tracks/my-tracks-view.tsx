@@ -13,7 +13,7 @@ import { StatusBadge } from './status-badge';
 import styles from './my-tracks.module.css';
 
 /** Where a track's stats live (plays, downloads, rating, where and when it was played). */
-export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(id)}/stats`;
+export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(id)}`;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E } from './support/servers';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
-import { backendAs, pendingTracksOfDemoProducer, q } from './support/backend';
+import { backendAs, pendingTracksForReview, q, uniqueTitle } from './support/backend';
 
 // The admin routes' contract through the console (:3100 → standalone backend): only admins act,
 // read-only admins only read, and a refused call changes nothing.
@@ -23,7 +23,7 @@ async function signedIn(playwright: { request: { newContext(o: { baseURL: string
 
 test.describe('admin routes', () => {
   test('a DJ, a producer and a read-only admin get 403 on every admin action, and nothing changes', async ({ playwright, request }) => {
-    const { ids: [trackId], producerId } = await pendingTracksOfDemoProducer(request, [`Guarded ${Date.now()}`]);
+    const { ids: [trackId], producerId } = await pendingTracksForReview(request, [uniqueTitle('Guard')]);
     const admin = await backendAs(request, 'admin@spynners.local');
     const dj = await backendAs(request, 'dj@spynners.local');
     const balanceBefore = (await admin.get<{ black_diamonds: number }>(`/entities/User/${dj.userId}`)).black_diamonds;
@@ -61,7 +61,7 @@ test.describe('admin routes', () => {
   });
 
   test('a read-only admin sees the queue and the members', async ({ playwright, request }) => {
-    const { ids: [trackId] } = await pendingTracksOfDemoProducer(request, [`Visible ${Date.now()}`]);
+    const { ids: [trackId] } = await pendingTracksForReview(request, [uniqueTitle('Seen')]);
     const moderator = await signedIn(playwright, 'moderator');
     const queue = (await (await moderator.get('/api/admin/review')).json()) as { tracks: { id: string; status: string }[] };
     expect(queue.tracks.map((t) => t.id)).toContain(trackId);
@@ -71,7 +71,7 @@ test.describe('admin routes', () => {
   });
 
   test('an admin approves once, rejects with a reason, sets a valid preview window and grants diamonds', async ({ playwright, request }) => {
-    const { ids: [approveId, rejectId], duration, producerId } = await pendingTracksOfDemoProducer(request, [`Yes ${Date.now()}`, `No ${Date.now()}`]);
+    const { ids: [approveId, rejectId], duration, producerId } = await pendingTracksForReview(request, [uniqueTitle('Yes'), uniqueTitle('No')]);
     const admin = await signedIn(playwright, 'admin');
     const store = await backendAs(request, 'admin@spynners.local');
 

@@ -1,16 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from './support/servers';
 import { signInThroughUi } from './support/auth';
-import { backendAs, pendingTracksOfDemoProducer } from './support/backend';
+import { backendAs, pendingTracksForReview, REVIEWED_PRODUCER, uniqueTitle } from './support/backend';
 
 // The review desk end to end (Chromium): an admin approves one pending track with the keyboard and
 // rejects another with a reason; the producer sees both outcomes and the notifications; a DJ finds
 // the approved track in the library.
 
 test('admin review: approve and reject, seen by the producer and by DJs', async ({ browser, request }) => {
-  const stamp = Date.now().toString(36);
-  const [yesTitle, noTitle] = [`Review Yes ${stamp}`, `Review No ${stamp}`];
-  const { ids } = await pendingTracksOfDemoProducer(request, [yesTitle, noTitle]);
+  const [yesTitle, noTitle] = [uniqueTitle('Yes'), uniqueTitle('No')];
+  const { ids } = await pendingTracksForReview(request, [yesTitle, noTitle]);
   const [yesId, noId] = ids as [string, string];
   const reason = 'The kick is distorted from 0:45 on';
 
@@ -69,7 +68,7 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
   // The producer sees both outcomes and both notifications.
   const producerContext = await browser.newContext();
   const producer = await producerContext.newPage();
-  await signInThroughUi(producer, 'producer@spynners.local', E2E.demoPassword);
+  await signInThroughUi(producer, REVIEWED_PRODUCER, E2E.demoPassword);
   await producer.getByRole('link', { name: 'Stats' }).click();
   const yesStats = producer.locator(`[data-testid="stats-track-row"][data-track-id="${yesId}"]`);
   const noStats = producer.locator(`[data-testid="stats-track-row"][data-track-id="${noId}"]`);
@@ -90,9 +89,9 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
   const djContext = await browser.newContext();
   const dj = await djContext.newPage();
   await signInThroughUi(dj, E2E.demoDj, E2E.demoPassword);
-  await dj.getByLabel('Search tracks').fill(`Review Yes ${stamp}`);
+  await dj.getByLabel('Search tracks').fill(yesTitle);
   await expect(dj.getByTestId('track-row').filter({ hasText: yesTitle })).toHaveCount(1);
-  await dj.getByLabel('Search tracks').fill(`Review No ${stamp}`);
+  await dj.getByLabel('Search tracks').fill(noTitle);
   await expect(dj.getByTestId('track-row').filter({ hasText: noTitle })).toHaveCount(0);
   await djContext.close();
 
@@ -103,7 +102,7 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
 });
 
 test('a read-only admin sees the queue but cannot act; a DJ is refused the page', async ({ browser, request }) => {
-  const { ids: [trackId] } = await pendingTracksOfDemoProducer(request, [`Read only ${Date.now().toString(36)}`]);
+  const { ids: [trackId] } = await pendingTracksForReview(request, [uniqueTitle('Read')]);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await signInThroughUi(page, 'moderator@spynners.local', E2E.demoPassword);

@@ -25,16 +25,33 @@ export async function backendAs(request: APIRequestContext, email: string) {
 
 export const q = (filter: unknown) => encodeURIComponent(JSON.stringify(filter));
 
-/** `count` pending tracks sent by the demo producer, with real audio borrowed from the catalogue. */
-export async function pendingTracksOfDemoProducer(request: APIRequestContext, titles: string[]) {
-  const producer = await backendAs(request, 'producer@spynners.local');
+let titles = 0;
+/**
+ * A unique track title of short words (under 6 letters): other specs pick long words from the
+ * newest catalogue titles for their fuzzy-search checks, and these tracks become the newest.
+ */
+export function uniqueTitle(prefix: string): string {
+  titles += 1;
+  const stamp = `${Date.now().toString(36)}${titles}${Math.random().toString(36).slice(2, 6)}`;
+  return `${prefix} ${stamp.slice(0, 4)} ${stamp.slice(4, 8)} ${stamp.slice(8, 12)}`;
+}
+
+/**
+ * The producer whose tracks the admin specs send for review: not the demo producer, whose
+ * catalogue (one rejected track, its statuses) other specs assert on.
+ */
+export const REVIEWED_PRODUCER = 'producer4@spynners.local';
+
+/** Pending tracks sent by REVIEWED_PRODUCER, with real audio borrowed from their catalogue. */
+export async function pendingTracksForReview(request: APIRequestContext, titles: string[]) {
+  const producer = await backendAs(request, REVIEWED_PRODUCER);
   const [source] = await producer.get<{ audio_url: string; artwork_url: string; duration: number }[]>(
     `/entities/Track?q=${q({ status: 'approved', producer_id: producer.userId })}&limit=1&sort=created_date`,
   );
   const ids: string[] = [];
   for (const title of titles) {
     const created = await producer.post<{ id: string; status: string }>('/entities/Track', {
-      title, producer_name: 'Kaya Lune', genre: 'Deep House', bpm: 122, key: '8A', duration: source!.duration,
+      title, producer_name: 'Ventura', genre: 'Deep House', bpm: 122, key: '8A', duration: source!.duration,
       audio_url: source!.audio_url, artwork_url: source!.artwork_url, rights_confirmed: true,
     });
     expect(created.status).toBe('pending');
