@@ -46,7 +46,7 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
     icon: <svg {...ICON_PROPS}><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M7 9h10M7 13h10M7 17h6" /></svg>,
   },
   {
-    href: '/stats', label: 'Stats', match: (p) => p.startsWith('/stats') || /^\/my-tracks\/[^/]+\/stats/.test(p),
+    href: '/stats', label: 'Stats', match: (p) => p.startsWith('/stats'),
     shownTo: (member) => canPublishTracks(member) || isStaff(member),
     icon: <svg {...ICON_PROPS}><path d="M4 20V10M10 20V4M16 20v-7M22 20H2" /></svg>,
   },
