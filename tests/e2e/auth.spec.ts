@@ -32,7 +32,11 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/tracks\/[A-Za-z0-9_-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await expect(page.getByText('BPM', { exact: true })).toBeVisible();
-    await expect(page.locator('audio')).toHaveAttribute('src', /\/api\/tracks\/[^/]+\/audio$/);
+    await expect(page.getByTestId('track-audio')).toHaveAttribute('data-src', /\/api\/tracks\/[^/]+\/audio$/);
+    await page.getByTestId('track-audio').getByRole('button', { name: `Play ${title}` }).click();
+    const miniPlayer = page.getByTestId('mini-player');
+    await expect(miniPlayer.getByTestId('mini-title')).toHaveText(title);
+    await expect(miniPlayer).toHaveAttribute('data-playing', 'true');
   });
 
   test('a wrong password gets a clear message and no session', async ({ page }) => {
