@@ -132,3 +132,26 @@ test('a locked VIP track on a deck plays only its preview window', async ({ page
   expect(position).toBeGreaterThanOrEqual(startSeconds - 0.3);
   expect(position).toBeLessThan(endSeconds);
 });
+
+test('desktop keys: D / L play the decks, arrows move the crossfader and the tempo, 7 sets the first hot cue of deck B, Space pauses the last deck used', async ({ page }) => {
+  await openDecks(page);
+  const deckA = page.getByTestId('deck-A');
+  const deckB = page.getByTestId('deck-B');
+  await page.getByTestId('load-A').nth(0).click();
+  await page.getByTestId('load-B').nth(1).click();
+  await expect(deckB).toHaveAttribute('data-status', 'ready');
+  await page.locator('h2#deck-browser-title').click();
+  await page.keyboard.press('d');
+  await expect(deckA).toHaveAttribute('data-playing', 'true');
+  await page.keyboard.press('l');
+  await expect(deckB).toHaveAttribute('data-playing', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('mixer')).toHaveAttribute('data-crossfader', '0.450');
+  await page.keyboard.press('ArrowUp');
+  await expect(deckB).toHaveAttribute('data-tempo', '0.0010');
+  await page.keyboard.press('Digit7');
+  await expect.poll(async () => JSON.parse((await deckB.getAttribute('data-hot-cues'))!)[0]).not.toBeNull();
+  await page.keyboard.press('Space');
+  await expect(deckB).toHaveAttribute('data-playing', 'false');
+  await expect(deckA).toHaveAttribute('data-playing', 'true');
+});
