@@ -1,4 +1,4 @@
-// Streaming uploads: a 100 MB file through POST /api/uploads (route handler → Base44 UploadFile)
+// Streaming uploads: a 100 MB file (UPLOAD_BENCH_MB to change it: memory that grows with the size is buffering) through POST /api/uploads (route handler → Base44 UploadFile)
 // versus the same multipart body sent straight to the embedded backend, in one run. Measures the
 // console's memory growth while the file streams (goal from issue #8: bounded, well under the file
 // size) and the throughput of both paths.
@@ -13,13 +13,14 @@ import { ensureBuild, freePort, signIn, startConsole } from './support/console-s
 import { median } from './support/stats';
 
 const APP_ID = 'spynners-local';
-const FILE_BYTES = 100 * 1024 * 1024;
+const FILE_MB = Number(process.env.UPLOAD_BENCH_MB ?? 100);
+const FILE_BYTES = FILE_MB * 1024 * 1024;
 const ROUNDS = 3;
 const MB = 1024 * 1024;
 
 interface Sample { t: number; pid: number; gc: boolean; rss: number; heapUsed: number; external: number; arrayBuffers: number }
 
-/** A 100 MB "MP3": an ID3 header, then 1 MB blocks of varied bytes, produced as it is sent. */
+/** A FILE_MB "MP3": an ID3 header, then 1 MB blocks of varied bytes, produced as it is sent. */
 async function* fileChunks(total: number): AsyncGenerator<Uint8Array> {
   const block = new Uint8Array(MB).map((_, i) => (i * 2654435761) >>> 24);
   const head = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0]);
@@ -78,7 +79,7 @@ async function main() {
     BASE44_APP_ID: APP_ID,
     SPYNNERS_DATA_DIR: path.join(dataDir, 'console'),
     NEXTAUTH_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuv',
-    UPLOAD_LIMIT_MB: '150',
+    UPLOAD_LIMIT_MB: String(FILE_MB + 50),
     NODE_OPTIONS: `--expose-gc --require ${path.resolve(__dirname, 'support/memory-sampler.cjs')}`,
     MEMORY_SAMPLE_FILE: sampleFile,
     MEMORY_SAMPLE_MS: '50',
@@ -138,13 +139,13 @@ async function main() {
       heapUsed: Math.max(...peaks.map((p) => p.heapUsed)),
       external: Math.max(...peaks.map((p) => p.external)),
     };
-    console.log(`\n100 MB upload, ${ROUNDS} rounds each: console route handler (streams to the backend) vs straight to the embedded backend`);
+    console.log(`\n${FILE_MB} MB upload, ${ROUNDS} rounds each: console route handler (streams to the backend) vs straight to the embedded backend`);
     console.table({
       'via /api/uploads': { 'median s': median(consoleSeconds).toFixed(2), 'MB/s': throughputConsole.toFixed(1) },
       'straight to UploadFile': { 'median s': median(directSeconds).toFixed(2), 'MB/s': throughputDirect.toFixed(1) },
     });
     console.log(`throughput ratio (console / direct): ${(throughputConsole / throughputDirect).toFixed(2)}`);
-    console.log(`console process memory growth while streaming 100 MB (worst of ${ROUNDS}, over a baseline of RSS ${mb(base.rss)}, heap ${mb(base.heapUsed)}):`);
+    console.log(`console process memory growth while streaming ${FILE_MB} MB (worst of ${ROUNDS}, over a baseline of RSS ${mb(base.rss)}, heap ${mb(base.heapUsed)}):`);
     console.table({
       'peak, as sampled': { rss: mb(worst.rss), heapUsed: mb(worst.heapUsed), 'external (incl. Buffers)': mb(worst.external), 'RSS / file size': `${((100 * worst.rss) / FILE_BYTES).toFixed(1)} %` },
       [`live (after a GC, ${live.length} samples)`]: { rss: mb(liveGrowth.rss), heapUsed: mb(liveGrowth.heapUsed), 'external (incl. Buffers)': mb(liveGrowth.external), 'RSS / file size': `${((100 * liveGrowth.rss) / FILE_BYTES).toFixed(1)} %` },
