@@ -118,7 +118,10 @@ test('a locked VIP track on a deck plays only its preview window', async ({ page
   const vip = (await (await page.request.get('/api/vip')).json()) as VipOverview;
   const locked = vip.tracks.find((t) => !vip.unlockedTrackIds.includes(t.id) && t.audioUrl && t.vipPreview);
   expect(locked).toBeTruthy();
-  const { startSeconds, endSeconds } = locked!.vipPreview!;
+  // A locked track plays its preview clip (the server refuses its full audio): the clip's time runs
+  // from 0 to the window's length.
+  const startSeconds = 0;
+  const endSeconds = locked!.vipPreview!.endSeconds - locked!.vipPreview!.startSeconds;
   await page.getByLabel('Search tracks to load').fill(locked!.title);
   await page.getByRole('button', { name: `Load ${locked!.title} on deck A` }).click();
   const deck = page.getByTestId('deck-A');
