@@ -119,12 +119,20 @@ test('a track audible for 30 s of (fast-forwarded) time is logged as an on-air p
 });
 
 test("a playlist's Play all queues its tracks in order", async ({ page }) => {
-  await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
-  await page.goto('/playlists');
-  await page.locator('a[href^="/playlists/"]').first().click();
+  // A DJ of its own with a playlist of its own: other specs edit the demo DJ's playlists.
+  await signUpThroughApi(page.request, uniqueEmail('play-all'));
+  const catalogue = (await (await page.request.get('/api/catalogue')).json()) as { tracks: Array<{ id: string; isVip: boolean }> };
+  const trackIds = catalogue.tracks.filter((t) => !t.isVip).slice(0, 3).map((t) => t.id);
+  const created = await page.request.post('/api/playlists', {
+    headers: { Origin: E2E.consoleUrl, 'Content-Type': 'application/json' },
+    data: Buffer.from(JSON.stringify({ name: 'Warm-up', trackIds })),
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/playlists/${((await created.json()) as { id: string }).id}`);
   const titles = page.getByTestId('playlist-track-title');
   await expect(titles.first()).not.toHaveText('Loading…');
-  const count = await titles.count();
+  await expect(titles).toHaveCount(trackIds.length);
+  const count = trackIds.length;
   const first = (await titles.nth(0).textContent())!;
   await page.getByTestId('play-all').click();
   const mini = page.getByTestId('mini-player');
