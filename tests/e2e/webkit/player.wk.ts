@@ -32,10 +32,14 @@ test('WebKitGTK: a click plays a track, its position advances, and the crossfade
   // The decks: two tracks, both playing after real clicks, then the crossfader.
   await (await wk.$('a[href="/console"]')).click();
   await waitInPage(wk, `document.querySelector('[data-decks][data-app-ready="true"]') !== null && document.querySelectorAll('[data-testid="load-A"]').length > 2`, 30_000);
+  // Two plain (non-VIP) tracks: the pool's order changes as other specs approve tracks.
+  const plain = (await wk.execute(
+    `return [...document.querySelectorAll('[data-testid="deck-track"]')].map((row, i) => row.querySelector('.chip-vip') ? -1 : i).filter((i) => i >= 0)`,
+  )) as number[];
   const loadA = await wk.$$('[data-testid="load-A"]');
-  await tap(wk, loadA[0]!);
+  await tap(wk, loadA[plain[0]!]!);
   const loadB = await wk.$$('[data-testid="load-B"]');
-  await tap(wk, loadB[1]!);
+  await tap(wk, loadB[plain[1]!]!);
   await waitInPage(wk, `document.querySelector('[data-testid="deck-B"]')?.getAttribute('data-status') === 'ready'`, 20_000);
   await tap(wk, await wk.$('[data-testid="deck-A-play"]'));
   await tap(wk, await wk.$('[data-testid="deck-B-play"]'));
