@@ -5,6 +5,7 @@ import { NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '@/lib/embedded-base44';
+import { upstreamCaller } from '../base44/support/standalone';
 import { FRAME_BYTES, FRAME_SECONDS, frameIndexes, syntheticMp3 } from '../media/synthetic-mp3';
 
 // GET /api/tracks/:id/audio and /preview end to end in Node: the route handlers, the adapter and
@@ -50,17 +51,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function upstream(method: string, route: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${server.url}/api/apps/${server.backend.appId}${route}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json() };
-}
-async function login(email: string) {
-  return (await upstream('POST', '/auth/login', null, { email, password: 'spynners' })).json as { access_token: string; user: { id: string } };
-}
+const { upstream, login } = upstreamCaller(() => server);
 async function cookieFor(id: string, token: string, role: 'user' | 'admin' = 'user') {
   const cookie = await encode({ token: { uid: id, role, userType: 'dj', base44Token: token, email: 'x@example.com' }, secret: SECRET });
   return `next-auth.session-token=${cookie}`;

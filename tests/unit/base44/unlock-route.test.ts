@@ -5,6 +5,7 @@ import { NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '@/lib/embedded-base44';
+import { upstreamCaller } from './support/standalone';
 
 // POST /api/vip/:trackId/unlock end to end in Node: the route handler, the adapter and an embedded
 // backend over HTTP standing in for a remote Base44 (BASE44_SERVER_URL set, as in production).
@@ -33,17 +34,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function upstream(method: string, route: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${server.url}/api/apps/${server.backend.appId}${route}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json() };
-}
-async function login(email: string) {
-  return (await upstream('POST', '/auth/login', null, { email, password: 'spynners' })).json as { access_token: string; user: { id: string } };
-}
+const { upstream, login } = upstreamCaller(() => server);
 
 async function dj(diamonds: number) {
   const email = `route-${Math.random().toString(36).slice(2)}@example.com`;
