@@ -8,7 +8,8 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { SortSelect, TrackFiltersBar } from './track-filters';
 import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
-import { queueAround, VirtualTrackList, type TrackSource } from './virtual-track-list';
+import { useTrackList } from './lazy-track-list';
+import { queueAround, type TrackSource } from './track-source';
 import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import { usePlayableTrack } from '@/components/player/use-playable';
 import { player } from '@/lib/player/store';
@@ -68,7 +69,9 @@ export function LibraryView() {
   const playable = usePlayableTrack();
   const playAll = source && source.count > 0 ? () => player.playAll(queueAround(source, 0, playable)) : null;
 
-  const ready = source !== null || server.isError;
+  const list = useTrackList();
+  const listShown = source !== null && (source.count === 0 || list.TrackList !== null);
+  const ready = listShown || server.isError;
   return (
     <section aria-labelledby="library-title" data-app-ready={ready ? 'true' : undefined} data-search-source={local ? 'local' : 'server'}>
       <div className={styles.heading}>
@@ -91,7 +94,10 @@ export function LibraryView() {
         </div>
       </div>
       <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
-      {!source && !server.isError && <LoadingState>Loading tracks…</LoadingState>}
+      {!listShown && !server.isError && !list.error && <LoadingState>Loading tracks…</LoadingState>}
+      {list.error && (
+        <ErrorState error={new Error('The track list could not load. Check the connection and try again.')} onRetry={list.retry} />
+      )}
       {!local && server.isError && (
         <ErrorState error={server.error} onRetry={() => void server.refetch()}>
           {catalogue.isPending && <p>The catalogue is still loading; search will work offline once it is saved.</p>}
@@ -102,7 +108,9 @@ export function LibraryView() {
           <p>Try fewer words, another spelling, or clear the filters.</p>
         </EmptyState>
       )}
-      {source && source.count > 0 && <VirtualTrackList source={source} label="Tracks" onIntent={onIntent} playable={playable} />}
+      {source && source.count > 0 && list.TrackList && (
+        <list.TrackList source={source} label="Tracks" onIntent={onIntent} playable={playable} />
+      )}
     </section>
   );
 }

@@ -4,15 +4,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Track } from '@/lib/domain/types';
 import type { PlayerTrack } from '@/lib/player/types';
 import { ROW_HEIGHT, TrackRow } from './track-row';
+import { queueAround, type TrackSource } from './track-source';
 import styles from './library.module.css';
-
-export interface TrackSource {
-  count: number;
-  at: (index: number) => Track | undefined;
-  /** Server paging: more rows exist beyond `count`. */
-  hasMore?: boolean;
-  loadMore?: () => void;
-}
 
 /** Rows mounted beyond the viewport on each side: enough for fast flicks on an iPad. */
 const OVERSCAN = 16;
@@ -20,23 +13,8 @@ const OVERSCAN = 16;
 /**
  * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
  * only the rows near the viewport are in the DOM, so 50 000 tracks mount as many rows as 1 000.
+ * Its own chunk (see ./lazy-track-list.tsx): the virtualizer is a tenth of the console's first load.
  */
-/** A row's play button queues the list around it: this many tracks before and after. */
-const QUEUE_BEFORE = 50;
-const QUEUE_AFTER = 200;
-
-/** The playable tracks of `source` around `index` (the queue a row's play button starts). */
-export function queueAround(source: TrackSource, index: number, playable: (track: Track) => PlayerTrack | null): PlayerTrack[] {
-  const queue: PlayerTrack[] = [];
-  const end = Math.min(source.count, index + QUEUE_AFTER);
-  for (let i = Math.max(0, index - QUEUE_BEFORE); i < end; i += 1) {
-    const track = source.at(i);
-    const item = track ? playable(track) : null;
-    if (item) queue.push(item);
-  }
-  return queue;
-}
-
 export function VirtualTrackList({ source, label, onIntent, playable }: {
   source: TrackSource;
   label: string;

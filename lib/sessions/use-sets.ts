@@ -1,13 +1,32 @@
 'use client';
 // React views of the device's sets and outbox, live: Dexie's liveQuery re-runs a read whenever a
-// table it read changes, in this tab, another tab or the service worker.
-import { liveQuery } from 'dexie';
+// table it read changes, in this tab, another tab or the service worker. The header's outbox chip
+// uses them on every console screen, so Dexie and the reads load after the first paint (their own
+// chunk, precached by the worker): until then a view shows its initial value, `loaded: false`.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { consoleDb, type DjSetRow, type OnAirPlayRow, type OutboxRow } from '@/lib/offline/db';
-import { entriesOf } from '@/lib/offline/outbox/flush';
+import type { ConsoleDatabase, DjSetRow, OnAirPlayRow, OutboxRow } from '@/lib/offline/db';
 import { outboxStatus } from '@/lib/offline/outbox/browser';
 import type { OutboxStatus } from '@/lib/offline/outbox/scheduler';
-import { setsOf } from './sets';
+
+/** What live reads run with, loaded once. */
+export interface LiveReads {
+  db: ConsoleDatabase;
+  setsOf(db: ConsoleDatabase, userId: string): Promise<DjSetRow[]>;
+  entriesOf(db: ConsoleDatabase, userId: string): Promise<OutboxRow[]>;
+}
+
+let loading: Promise<{ liveQuery: typeof import('dexie').liveQuery; reads: LiveReads }> | null = null;
+
+function loadLiveReads() {
+  loading ??= Promise.all([import('dexie'), import('@/lib/offline/db'), import('./sets'), import('@/lib/offline/outbox/flush')]).then(
+    ([{ liveQuery }, { consoleDb }, { setsOf }, { entriesOf }]) => ({ liveQuery, reads: { db: consoleDb(), setsOf, entriesOf } }),
+    (error: unknown) => {
+      loading = null; // the next view tries again
+      throw error;
+    },
+  );
+  return loading;
+}
 
 export interface Live<T> {
   value: T;
@@ -15,15 +34,27 @@ export interface Live<T> {
   error: Error | null;
 }
 
-export function useLive<T>(read: (() => Promise<T>) | null, key: string, initial: T): Live<T> {
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+export function useLive<T>(read: ((reads: LiveReads) => Promise<T>) | null, key: string, initial: T): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: initial, loaded: false, error: null });
   useEffect(() => {
     if (!read) return;
-    const subscription = liveQuery(read).subscribe({
-      next: (value) => setState({ value, loaded: true, error: null }),
-      error: (error: unknown) => setState((s) => ({ ...s, loaded: true, error: error instanceof Error ? error : new Error(String(error)) })),
-    });
-    return () => subscription.unsubscribe();
+    let unsubscribe: (() => void) | null = null;
+    let current = true;
+    const fail = (error: unknown) => setState((s) => ({ ...s, loaded: true, error: asError(error) }));
+    loadLiveReads().then(({ liveQuery, reads }) => {
+      if (!current) return;
+      const subscription = liveQuery(() => read(reads)).subscribe({
+        next: (value) => setState({ value, loaded: true, error: null }),
+        error: fail,
+      });
+      unsubscribe = () => subscription.unsubscribe();
+    }, (error: unknown) => current && fail(error));
+    return () => {
+      current = false;
+      unsubscribe?.();
+    };
     // `key` names what `read` reads; the function itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
@@ -35,17 +66,17 @@ const NO_ENTRIES: OutboxRow[] = [];
 const NO_PLAYS: OnAirPlayRow[] = [];
 
 export function useDjSets(userId: string | null): Live<DjSetRow[]> {
-  return useLive(userId ? () => setsOf(consoleDb(), userId) : null, `sets:${userId}`, NO_SETS);
+  return useLive(userId ? ({ db, setsOf }) => setsOf(db, userId) : null, `sets:${userId}`, NO_SETS);
 }
 
 export function useOutboxEntries(userId: string | null): Live<OutboxRow[]> {
-  return useLive(userId ? () => entriesOf(consoleDb(), userId) : null, `outbox:${userId}`, NO_ENTRIES);
+  return useLive(userId ? ({ db, entriesOf }) => entriesOf(db, userId) : null, `outbox:${userId}`, NO_ENTRIES);
 }
 
 /** The DJ's on-air plays since `from` (the live set's start). */
 export function useOnAirPlaysSince(userId: string, from: number): Live<OnAirPlayRow[]> {
   return useLive(
-    () => consoleDb().onAirPlays.where('[userId+startedAt]').between([userId, from], [userId, Infinity], true, true).toArray(),
+    ({ db }) => db.onAirPlays.where('[userId+startedAt]').between([userId, from], [userId, Infinity], true, true).toArray(),
     `plays:${userId}:${from}`,
     NO_PLAYS,
   );

@@ -1,12 +1,13 @@
 'use client';
-// The page's outbox: one flusher and scheduler per signed-in DJ, wired to the browser.
+// The page's outbox: one flusher and scheduler per signed-in DJ, wired to the browser. The header
+// shows the outbox on every console screen, so this module stays small: the flusher, Dexie and the
+// outbox kinds load on the first flush (their own chunk, precached by the worker), after the paint.
 import { getConnectivity } from '@/lib/offline/connectivity';
-import { consoleDb } from '@/lib/offline/db';
-import { createFlusher, type Flusher } from './flush';
-import { OUTBOX_KINDS, OUTBOX_SYNC_TAG } from './registry';
+import type { Flusher } from './flush';
 import { createOutboxScheduler, type OutboxScheduler, type OutboxStatus } from './scheduler';
+import { OUTBOX_SYNC_TAG } from './sync-tag';
 
-let flusher: Flusher | null = null;
+let flusher: Promise<Flusher> | null = null;
 let current: { userId: string; scheduler: OutboxScheduler; unsubscribe: () => void } | null = null;
 
 const IDLE: OutboxStatus = { syncing: false, lastReport: null, lastRunAt: null };
@@ -27,13 +28,20 @@ export const outboxStatus = {
   },
 };
 
-function browserFlusher(): Flusher {
-  flusher ??= createFlusher({
-    db: consoleDb(),
-    kinds: OUTBOX_KINDS,
-    fetch: (url, init) => window.fetch(url, init),
-    locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
-  });
+function browserFlusher(): Promise<Flusher> {
+  flusher ??= Promise.all([import('./flush'), import('./registry'), import('@/lib/offline/db')]).then(
+    ([{ createFlusher }, { OUTBOX_KINDS }, { consoleDb }]) =>
+      createFlusher({
+        db: consoleDb(),
+        kinds: OUTBOX_KINDS,
+        fetch: (url, init) => window.fetch(url, init),
+        locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
+      }),
+    (error: unknown) => {
+      flusher = null; // the next flush tries again
+      throw error;
+    },
+  );
   return flusher;
 }
 
@@ -53,7 +61,7 @@ export function startOutbox(userId: string): OutboxScheduler {
   let wasOnline = connectivity.getSnapshot().online;
   const scheduler = createOutboxScheduler({
     userId,
-    flush: (options) => browserFlusher().flush(options),
+    flush: async (options) => (await browserFlusher()).flush(options),
     events: window,
     visibility: document,
     onReachable: (listener) =>

@@ -6,5 +6,4 @@ import type { OutboxKinds } from './kind';
 
 export const OUTBOX_KINDS: OutboxKinds = new Map([[DJ_SET_KIND, djSetOutboxKind]]);
 
-/** Background Sync tag the page registers and the worker answers. */
-export const OUTBOX_SYNC_TAG = 'spynners-outbox';
+export { OUTBOX_SYNC_TAG } from './sync-tag';
