@@ -343,6 +343,9 @@ export class PlayerEngine {
       } else if (position !== state.position) {
         this.patch(channel, { position });
       }
+      // WebKit may say "ready" before it knows the length: take it once the media stack does.
+      const duration = voice.duration();
+      if (Number.isFinite(duration) && duration > 0 && Math.abs(duration - state.duration) > 0.05) this.patch(channel, { duration });
     }
     this.onAir.advance(elapsed, (channel) => this.isAudible(channel));
     for (const channel of this.voices.keys()) {

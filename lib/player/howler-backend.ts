@@ -46,6 +46,12 @@ function shareContextWithHowler(ctx: AudioContext): GainNode {
   return master;
 }
 
+/**
+ * Howler's default sprite (what `play()` without a name plays). Given explicitly, howler keeps it;
+ * it must stay `__default`: a named sprite gets an end timer, and setTimeout(…, Infinity) fires at once.
+ */
+const OPEN_ENDED = '__default';
+
 class HowlerVoice implements Voice {
   private readonly howl: Howl;
   private readonly node: HTMLAudioElement | null;
@@ -63,6 +69,13 @@ class HowlerVoice implements Voice {
       // Our audio URLs have no extension (/api/tracks/{id}/audio); the media stack sniffs the bytes.
       format: ['mp3'],
       preload: true,
+      // Howler copies the element's duration into its default sprite at `canplaythrough` and ends
+      // any play starting at or past the sprite's end. WebKit (WebKitGTK's GStreamer, iPad Safari
+      // on some streams) can fire `canplaythrough` with `duration === 0` and learn the length a
+      // moment later: the sprite became [0, 0] and every play "ended" at once (a deck paused back at
+      // its cue on tap, the mini player skipped through its queue). An open-ended sprite leaves the
+      // end to the element's own `ended` event.
+      sprite: { [OPEN_ENDED]: [0, Number.POSITIVE_INFINITY] },
       onend: () => this.ended.forEach((listener) => listener()),
       onloaderror: (_id, error) => this.errors.forEach((listener) => listener(describe(error, 'The audio could not be loaded.'))),
     });
@@ -104,9 +117,12 @@ class HowlerVoice implements Voice {
     return this.pendingSeek;
   }
 
+  /** Seconds; NaN while unknown (WebKit reports 0 until it has parsed the stream). */
   duration(): number {
     const fromNode = this.node?.duration ?? Number.NaN;
-    return Number.isFinite(fromNode) ? fromNode : this.howl.duration();
+    if (Number.isFinite(fromNode) && fromNode > 0) return fromNode;
+    const fromHowler = this.howl.duration();
+    return Number.isFinite(fromHowler) && fromHowler > 0 ? fromHowler : Number.NaN;
   }
 
   isPlaying(): boolean {

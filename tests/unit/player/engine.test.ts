@@ -169,6 +169,19 @@ describe('the player engine', () => {
     expect(engine.getState().decks.A.isPlaying).toBe(true);
   });
 
+  it('takes a track\'s length from the media stack once it knows it (WebKit says "ready" with a length of 0)', async () => {
+    const { engine, backend, clock } = setup();
+    backend.lengthOf = () => Number.NaN;
+    engine.loadDeck('A', track('a', { durationSeconds: null }));
+    backend.live('A')!.fireReady();
+    expect(engine.getState().decks.A).toMatchObject({ status: 'ready', duration: 0 });
+    engine.play('A');
+    await flush();
+    backend.live('A')!.length = 212.5;
+    clock.advance(TICK_MS);
+    expect(engine.getState().decks.A).toMatchObject({ isPlaying: true, duration: 212.5 });
+  });
+
   it('reports a refused play (no user gesture) without pretending to play', async () => {
     const { engine, backend } = setup();
     engine.loadDeck('A', track('a'));

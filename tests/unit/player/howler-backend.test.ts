@@ -1,0 +1,139 @@
+// The production backend's voices over real howler, with a scripted media element standing in for
+// the browser's <audio>. It replays what WebKitGTK's media stack does (seen in the WebKitGTK decks
+// e2e): `canplaythrough` fires while `duration` is still 0, and the length arrives a moment later.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AudioBackend } from '@/lib/player/backend';
+
+class ScriptedAudio extends EventTarget {
+  static created: ScriptedAudio[] = [];
+  src = '';
+  preload = '';
+  volume = 1;
+  muted = false;
+  playbackRate = 1;
+  currentTime = 0;
+  duration = Number.NaN;
+  readyState = 0;
+  networkState = 0;
+  paused = true;
+  ended = false;
+  oncanplaythrough: null = null;
+  playCalls = 0;
+  constructor() {
+    super();
+    ScriptedAudio.created.push(this);
+  }
+  canPlayType(): string {
+    return 'probably';
+  }
+  load(): void {}
+  play(): Promise<void> {
+    this.playCalls += 1;
+    this.paused = false;
+    this.ended = false;
+    this.dispatchEvent(new Event('play'));
+    return Promise.resolve();
+  }
+  pause(): void {
+    this.paused = true;
+  }
+  removeAttribute(): void {}
+  /** Metadata and enough data, with the length the media stack knows at that moment. */
+  ready(duration: number): void {
+    this.duration = duration;
+    this.readyState = 4;
+    this.dispatchEvent(new Event('loadedmetadata'));
+    this.dispatchEvent(new Event('canplay'));
+    this.dispatchEvent(new Event('canplaythrough'));
+  }
+  learnDuration(duration: number): void {
+    this.duration = duration;
+    this.dispatchEvent(new Event('durationchange'));
+  }
+  playToEnd(): void {
+    this.currentTime = this.duration;
+    this.paused = true;
+    this.ended = true;
+    this.dispatchEvent(new Event('ended'));
+  }
+}
+
+let backend: AudioBackend;
+
+beforeAll(async () => {
+  const g = globalThis as Record<string, unknown>;
+  g.window = globalThis;
+  g.location = new URL('http://127.0.0.1:3000/console');
+  g.Audio = ScriptedAudio;
+  g.HTMLMediaElement = ScriptedAudio;
+  if (!('navigator' in globalThis)) g.navigator = { userAgent: 'vitest', appVersion: 'vitest', platform: 'vitest' };
+  const { HowlerBackend } = await import('@/lib/player/howler-backend');
+  backend = new HowlerBackend(null);
+});
+
+/** The element howler gave the last voice (the last one created with a source). */
+const lastElement = () => ScriptedAudio.created.filter((a) => a.src).at(-1)!;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** 'started' once the voice's play() resolves, 'never started' if it has not within a moment. */
+const outcome = (playing: Promise<void>) =>
+  Promise.race([playing.then(() => 'started'), new Promise((resolve) => setTimeout(resolve, 200, 'never started'))]);
+
+describe('howler voices (production backend)', () => {
+  it('plays a track whose element said "ready" before knowing its length (WebKit), instead of ending it at once', async () => {
+    const voice = backend.createVoice('A', '/api/tracks/t1/audio');
+    const element = lastElement();
+    let ended = 0;
+    voice.onEnded(() => (ended += 1));
+    let ready = false;
+    voice.onReady(() => (ready = true));
+    element.ready(0);
+    await flush(); // howler emits its events from timers
+    expect(ready).toBe(true);
+    expect(voice.duration()).toBeNaN();
+    element.learnDuration(31.1);
+
+    expect(await outcome(voice.play())).toBe('started');
+    expect(element.playCalls).toBe(1);
+    expect(element.paused).toBe(false);
+    expect(voice.isPlaying()).toBe(true);
+    expect(ended).toBe(0);
+    expect(voice.duration()).toBeCloseTo(31.1, 5);
+
+    // Pause and play again: the same element resumes (no second sound, no instant end).
+    voice.pause();
+    expect(element.paused).toBe(true);
+    expect(await outcome(voice.play())).toBe('started');
+    await flush();
+    expect(element.playCalls).toBe(2);
+    expect(ended).toBe(0);
+    voice.unload();
+  });
+
+  it('a play tapped before the element is ready starts once it is, even with the length still unknown', async () => {
+    const voice = backend.createVoice('B', '/api/tracks/t2/audio');
+    const element = lastElement();
+    let ended = 0;
+    voice.onEnded(() => (ended += 1));
+    const playing = voice.play();
+    element.ready(0);
+    expect(await outcome(playing)).toBe('started');
+    await flush();
+    expect(element.paused).toBe(false);
+    expect(ended).toBe(0);
+    voice.unload();
+  });
+
+  it('still ends when the element plays to its end', async () => {
+    const voice = backend.createVoice('player', '/api/tracks/t3/audio');
+    const element = lastElement();
+    let ended = 0;
+    voice.onEnded(() => (ended += 1));
+    element.ready(12);
+    await voice.play();
+    element.playToEnd();
+    await flush();
+    expect(ended).toBe(1);
+    expect(voice.isPlaying()).toBe(false);
+    voice.unload();
+  });
+});
