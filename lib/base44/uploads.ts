@@ -48,6 +48,9 @@ export function uploadVerbs(transport: Transport, appId: string) {
       body,
       // A streamed request body (fetch's half-duplex mode): sent as it is produced.
       duplex: 'half',
+      // Any other mode makes fetch tee the body to replay it after a redirect, and the unread copy
+      // keeps every byte sent in memory until the upload ends. A streamed body cannot be replayed.
+      redirect: 'error',
       signal,
     } as RequestInit & { duplex: 'half' });
     let response: Response;
