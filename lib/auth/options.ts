@@ -5,6 +5,7 @@ import { Base44Error, login, register } from '@/lib/base44';
 import { serverEnv } from '@/lib/config/env';
 import { signInSchema, signUpSchema } from '@/lib/domain/account';
 import type { User } from '@/lib/domain/types';
+import { decodeSessionToken } from './session-token';
 
 // The Base44 access token rides inside next-auth's encrypted JWT cookie (JWE, HttpOnly) and is read
 // back on the server with getToken(). It is never copied into the session object, which
@@ -34,7 +35,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env.nextAuthSecret,
     session: { strategy: 'jwt', maxAge: env.sessionMaxAgeSeconds, updateAge: 60 * 60 },
-    jwt: { maxAge: env.sessionMaxAgeSeconds },
+    jwt: { maxAge: env.sessionMaxAgeSeconds, decode: decodeSessionToken },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { serverEnv } from '@/lib/config/env';
 import type { Role, UserType } from '@/lib/domain/enums';
 import { authOptions } from './options';
+import { decodeSessionToken } from './session-token';
 
 /** What a route handler knows about its caller. `base44Token` must never leave the server. */
 export interface AuthContext {
@@ -30,7 +31,7 @@ export async function requireSessionUser(callbackPath: string): Promise<SessionU
 }
 
 export async function readAuthContext(req: NextRequest): Promise<AuthContext | null> {
-  const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies() });
+  const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
   if (!token?.base44Token || !token.uid) return null;
   return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token };
 }
