@@ -1,4 +1,5 @@
 import type { EmbeddedBackend } from './embedded';
+import { isRead, sendRead } from './http-reads';
 
 export type EmbeddedSource = EmbeddedBackend | (() => Promise<EmbeddedBackend>);
 
@@ -18,7 +19,7 @@ export interface Transport {
 }
 
 export function createTransport(config: TransportConfig): Transport {
-  const fetchImpl = config.fetch ?? globalThis.fetch;
+  const fetchImpl = config.fetch ?? ((input: Request, init?: RequestInit) => unwrappedFetch()(input, init));
   const { serverUrl, embedded } = config;
   if (!serverUrl && !embedded) throw new Error('Base44 transport needs a serverUrl or an embedded backend');
   const loadEmbedded = embedded
@@ -41,7 +42,8 @@ export function createTransport(config: TransportConfig): Transport {
           return untilAborted(backend.handle(request), request.signal);
         }
       }
-      // no-store: Next patches fetch for its data cache; these calls are ours to cache (cache.ts).
+      if (!config.fetch && isRead(request)) return sendRead(request);
+      // no-store: should Next's data cache be in the way after all, it must not keep these answers.
       return fetchImpl(request, { cache: 'no-store' });
     },
   };
@@ -67,4 +69,14 @@ function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<
       },
     );
   });
+}
+
+/**
+ * The platform's fetch, without the wrapper Next puts around it for its data cache and tracing:
+ * these calls are cached by the adapter (cache.ts), and the wrapper's work on every upstream call
+ * showed in the proxy's overhead (issue #3 bench).
+ */
+function unwrappedFetch(): typeof fetch {
+  const current = globalThis.fetch as typeof fetch & { _nextOriginalFetch?: typeof fetch };
+  return current._nextOriginalFetch ?? current;
 }
