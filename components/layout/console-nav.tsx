@@ -61,19 +61,21 @@ const ITEMS: Array<{ href: string; label: string; match: (path: string) => boole
 ];
 
 /**
- * The main sections. One list, two layouts (CSS): inline in the header on wide screens, a bottom
- * tab bar on narrow or touch-only screens (thumb reach on an iPad held in portrait).
+ * The main sections. One list, two layouts (CSS): inline in the header on wide screens with a
+ * pointer (icons alone when the labels would not fit), a bottom tab bar on narrow or touch-only
+ * screens (thumb reach on an iPad held in portrait).
  */
 export function ConsoleNav({ member }: { member: Member }) {
   const pathname = usePathname();
+  const items = ITEMS.filter((item) => !item.shownTo || item.shownTo(member));
   return (
-    <nav className={styles.nav} aria-label="Main">
+    <nav className={styles.nav} aria-label="Main" data-items={items.length > 8 ? 'many' : 'few'}>
       <ul>
-        {ITEMS.filter((item) => !item.shownTo || item.shownTo(member)).map((item) => {
+        {items.map((item) => {
           const current = item.match(pathname);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
+              <Link href={item.href} title={item.label} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
                 {item.icon}
                 <span>{item.label}</span>
               </Link>

@@ -88,56 +88,58 @@ export function MyTracksView() {
             ))}
           </div>
           <p className={`muted ${styles.keys}`}>Keyboard: ↑ ↓ to move, Enter to edit, Delete to delete.</p>
-          <table className={styles.table} aria-label="My tracks">
-            <thead>
-              <tr>
-                <th scope="col"><span className="visually-hidden">Artwork</span></th>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Genre</th>
-                <th scope="col" className={styles.num}>BPM</th>
-                <th scope="col">Key</th>
-                <th scope="col">Uploaded</th>
-                <th scope="col" className={styles.num}>Plays</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((track, index) => (
-                <tr
-                  key={track.id} ref={(el) => { rows.current[index] = el; }} tabIndex={index === Math.min(active, shown.length - 1) ? 0 : -1}
-                  data-testid="my-track-row" data-track-id={track.id} aria-label={`${track.title}, ${track.status}`}
-                  onKeyDown={(e) => onRowKey(e, index, track)} onFocus={() => setActive(index)}
-                >
-                  <td className={styles.art}><TrackArtwork url={track.artworkUrl} title={track.title} size={48} /></td>
-                  <td>
-                    <div className={styles.title}>
-                      <strong>{track.title}</strong>
-                      <span className="muted">{track.artist}{track.collaborators ? ` · ${track.collaborators}` : ''}</span>
-                    </div>
-                  </td>
-                  <td>
-                    <div className={styles.statusCell}>
-                      <StatusBadge status={track.status} />
-                      {track.status === 'rejected' && track.rejectionReason && (
-                        <span className={styles.reason} data-testid="rejection-reason">{track.rejectionReason}</span>
-                      )}
-                    </div>
-                  </td>
-                  <td>{track.genre}</td>
-                  <td className={styles.num}>{track.bpm ?? '—'}</td>
-                  <td>{track.key ?? '—'}</td>
-                  <td>{dateFormat.format(new Date(track.createdAt))}</td>
-                  <td className={styles.num}>{track.playCount}</td>
-                  <td className={styles.actions}>
-                    <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
-                    <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
-                    <button type="button" className="button button-ghost" aria-label={`Delete ${track.title}`} onClick={() => setDeleting(track)}>Delete</button>
-                  </td>
+          <div className={styles.tableScroll}>
+            <table className={styles.table} aria-label="My tracks">
+              <thead>
+                <tr>
+                  <th scope="col"><span className="visually-hidden">Artwork</span></th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Genre</th>
+                  <th scope="col" className={styles.num}>BPM</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Uploaded</th>
+                  <th scope="col" className={styles.num}>Plays</th>
+                  <th scope="col"><span className="visually-hidden">Actions</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((track, index) => (
+                  <tr
+                    key={track.id} ref={(el) => { rows.current[index] = el; }} tabIndex={index === Math.min(active, shown.length - 1) ? 0 : -1}
+                    data-testid="my-track-row" data-track-id={track.id} aria-label={`${track.title}, ${track.status}`}
+                    onKeyDown={(e) => onRowKey(e, index, track)} onFocus={() => setActive(index)}
+                  >
+                    <td className={styles.art}><TrackArtwork url={track.artworkUrl} title={track.title} size={48} /></td>
+                    <td>
+                      <div className={styles.title}>
+                        <strong>{track.title}</strong>
+                        <span className="muted">{track.artist}{track.collaborators ? ` · ${track.collaborators}` : ''}</span>
+                      </div>
+                    </td>
+                    <td>
+                      <div className={styles.statusCell}>
+                        <StatusBadge status={track.status} />
+                        {track.status === 'rejected' && track.rejectionReason && (
+                          <span className={styles.reason} data-testid="rejection-reason">{track.rejectionReason}</span>
+                        )}
+                      </div>
+                    </td>
+                    <td>{track.genre}</td>
+                    <td className={styles.num}>{track.bpm ?? '—'}</td>
+                    <td>{track.key ?? '—'}</td>
+                    <td>{dateFormat.format(new Date(track.createdAt))}</td>
+                    <td className={styles.num}>{track.playCount}</td>
+                    <td className={styles.actions}>
+                      <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
+                      <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
+                      <button type="button" className="button button-ghost" aria-label={`Delete ${track.title}`} onClick={() => setDeleting(track)}>Delete</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {editing && <EditTrackDialog key={editing.id} track={editing} onClose={() => setEditing(null)} />}
