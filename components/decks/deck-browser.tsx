@@ -39,7 +39,7 @@ export function DeckBrowser() {
         {tracks.map((track) => {
           const item = playable(track);
           return (
-            <li key={track.id} className={styles.browserRow} data-testid="deck-track">
+            <li key={track.id} className={styles.browserRow} data-testid="deck-track" data-track-id={track.id}>
               <span className={styles.browserTitle}>
                 <strong>{track.title}</strong>
                 <span className="muted">{track.artist}</span>

@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { PlayerTrack } from '@/lib/player/types';
-import { loadWaveform, type Waveform } from '@/lib/player/waveform/peaks';
+import { loadWaveform, type LoadedWaveform } from '@/lib/player/waveform/peaks';
 
-export type WaveformState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; waveform: Waveform } | { status: 'unavailable' };
+export type WaveformState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; waveform: LoadedWaveform } | { status: 'unavailable' };
 
 /** The track's overview from IndexedDB, or computed once (streamed, piece by piece) and stored. */
 export function useWaveform(track: PlayerTrack | null): WaveformState {

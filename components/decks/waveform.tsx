@@ -64,6 +64,7 @@ export function Waveform({ track, position, duration, onSeek, deck }: {
       className={styles.waveform}
       data-testid={`waveform-${deck}`}
       data-status={state.status}
+      data-source={state.status === 'ready' ? state.waveform.source : undefined}
       onPointerDown={(event) => {
         if (!track) return;
         dragging.current = true;
@@ -88,7 +89,11 @@ export function Waveform({ track, position, duration, onSeek, deck }: {
           <span className={styles.locked} style={{ left: percent(preview.endSeconds), right: 0 }} />
         </>
       )}
-      {track && <span className={styles.playhead} style={{ left: percent(position) }} />}
+      {track && (
+        <span className={styles.playheadTrack} style={{ transform: `translateX(${percent(position)})` }}>
+          <span className={styles.playhead} />
+        </span>
+      )}
     </div>
   );
 }

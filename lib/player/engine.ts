@@ -38,6 +38,8 @@ export class PlayerEngine {
   private readonly voices = new Map<ChannelId, Voice>();
   /** Bumped on every load: late callbacks of a replaced voice are ignored. */
   private readonly generation = new Map<ChannelId, number>();
+  /** Channels whose play() has not resolved yet. */
+  private readonly starting = new Set<ChannelId>();
   private readonly onAir: OnAirTracker;
   private readonly random: () => number;
   private stopTicker: (() => void) | null = null;
@@ -136,26 +138,41 @@ export class PlayerEngine {
     const window = playWindow(track);
     const from = clampToWindow(voice.position(), window);
     if (Math.abs(from - voice.position()) > 0.01) voice.seek(from);
-    // One output at a time for the player: a deck starting pauses the preview listening.
-    if (channel !== 'player' && this.state.player.isPlaying) this.pause('player');
+    this.takeAudioFocus(channel);
     const generation = this.generation.get(channel);
+    this.starting.add(channel);
     this.patch(channel, { status: 'loading', error: null, position: from });
     voice.play().then(
       () => {
         if (this.generation.get(channel) !== generation) return;
+        // Paused (by the DJ, or by the audio focus) while the play was starting: stay paused.
+        if (!this.starting.delete(channel)) return voice.pause();
         this.patch(channel, { status: 'playing', isPlaying: true, position: voice.position() });
         this.startTicker();
       },
       (error: unknown) => {
         if (this.generation.get(channel) !== generation) return;
+        this.starting.delete(channel);
         this.patch(channel, { status: 'paused', isPlaying: false, error: playErrorMessage(error) });
       },
     );
   }
 
+  /**
+   * One audio focus: the mini player (listening) and the decks (the mix) never sound together.
+   * Starting a deck pauses the mini player; starting the mini player (play, a track, next, a queue)
+   * pauses the playing decks. Both decks play together: that is the mix.
+   */
+  private takeAudioFocus(channel: ChannelId): void {
+    const others: ChannelId[] = channel === 'player' ? ['A', 'B'] : ['player'];
+    // A play still starting counts too: it would begin after this one.
+    for (const other of others) if (this.channel(other).isPlaying || this.starting.has(other)) this.pause(other);
+  }
+
   pause(channel: ChannelId = 'player'): void {
     const voice = this.voices.get(channel);
     if (!voice) return;
+    this.starting.delete(channel);
     voice.pause();
     this.patch(channel, { status: this.channel(channel).track ? 'paused' : 'empty', isPlaying: false, position: voice.position() });
     this.stopTickerIfIdle();

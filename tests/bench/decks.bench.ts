@@ -132,6 +132,14 @@ async function main() {
         for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
     });
+    // DECKS_TRACE=file.json: a Chrome trace of both windows, to see what a long task was.
+    const tracePath = process.env.DECKS_TRACE;
+    if (tracePath) {
+      await console_.browser.startTracing(page, {
+        path: tracePath,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'disabled-by-default-v8.gc'],
+      });
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.waitForTimeout(200);
     const t0 = Date.now();
@@ -164,6 +172,7 @@ async function main() {
     await page.waitForTimeout(busyMs);
     const idle = (await page.evaluate(() => (window as unknown as Win).longTasks.splice(0))).map(([, d]) => d);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (tracePath) await console_.browser.stopTracing();
 
     const result = {
       when: new Date().toISOString(),

@@ -63,6 +63,46 @@ test('two decks play at once; the crossfader sets their gain nodes on an equal-p
   await expect(page.getByTestId('mini-deck-A')).toHaveAttribute('data-playing', 'true');
 });
 
+test('the waveform is computed once in a Web Worker, drawn, and read back from the device afterwards', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await openDecks(page);
+  const row = page.getByTestId('deck-track').nth(0);
+  const trackId = await row.getAttribute('data-track-id');
+  await row.getByTestId('load-A').click();
+  const waveform = page.getByTestId('waveform-A');
+  await expect(waveform).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await expect(waveform).toHaveAttribute('data-source', 'worker');
+  expect(workers.some((url) => url.includes('/_next/static/'))).toBe(true);
+  // Bars were drawn: the canvas has ink in its middle row.
+  const inked = await waveform.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d')!;
+    const row = ctx.getImageData(0, Math.floor(canvas.height / 2), canvas.width, 1).data;
+    let count = 0;
+    for (let i = 3; i < row.length; i += 4) if (row[i]! > 0) count += 1;
+    return count / canvas.width;
+  });
+  expect(inked).toBeGreaterThan(0.5);
+  const stored = await page.evaluate(async (id) => {
+    const open = indexedDB.open('spynners-console');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = reject; });
+    const get = db.transaction('waveforms').objectStore('waveforms').get(id!);
+    const row = await new Promise<{ peaks: number[]; durationSeconds: number } | undefined>((resolve) => { get.onsuccess = () => resolve(get.result); });
+    db.close();
+    return row && { buckets: row.peaks.length, max: Math.max(...row.peaks), durationSeconds: row.durationSeconds };
+  }, trackId);
+  expect(stored).toMatchObject({ buckets: 600, max: 1 });
+  expect(stored!.durationSeconds).toBeGreaterThan(20);
+
+  // Next time on this device: from IndexedDB, no second computation.
+  await page.reload();
+  await expect(page.locator('[data-decks][data-app-ready="true"]')).toBeVisible();
+  workers.length = 0;
+  await page.locator(`[data-testid="deck-track"][data-track-id="${trackId}"]`).getByTestId('load-B').click();
+  await expect(page.getByTestId('waveform-B')).toHaveAttribute('data-source', 'stored');
+  expect(workers).toEqual([]);
+});
+
 test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }) => {
   await openDecks(page);
   const deck = page.getByTestId('deck-A');
@@ -157,4 +197,27 @@ test('desktop keys: D / L play the decks, arrows move the crossfader and the tem
   await page.keyboard.press('Space');
   await expect(deckB).toHaveAttribute('data-playing', 'false');
   await expect(deckA).toHaveAttribute('data-playing', 'true');
+});
+
+test('one audio focus: a library track in the mini player pauses the decks, and a deck pauses the mini player', async ({ page }) => {
+  await openDecks(page);
+  await page.getByTestId('load-A').nth(0).click();
+  await expect(page.getByTestId('deck-A')).toHaveAttribute('data-status', 'ready');
+  await page.getByTestId('deck-A-play').click();
+  await expect(page.getByTestId('deck-A')).toHaveAttribute('data-playing', 'true');
+
+  await page.locator('a[href="/library"]').first().click();
+  await expect(page).toHaveURL(/\/library/);
+  await expect(page.getByTestId('mini-deck-A')).toHaveAttribute('data-playing', 'true');
+  await page.getByTestId('play-track').first().click();
+  const mini = page.getByTestId('mini-player');
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await expect(page.getByTestId('mini-deck-A')).toHaveAttribute('data-playing', 'false');
+  const position = await num(mini, 'data-position');
+  await expect.poll(() => num(mini, 'data-position')).toBeGreaterThan(position + 0.5);
+
+  await page.locator('a[href="/console"]').first().click();
+  await page.getByTestId('deck-A-play').click();
+  await expect(page.getByTestId('deck-A')).toHaveAttribute('data-playing', 'true');
+  await expect(mini).toHaveAttribute('data-playing', 'false');
 });

@@ -118,3 +118,31 @@ export class Mp3FrameSplitter {
     return piece;
   }
 }
+
+export interface FrameInPiece {
+  offset: number;
+  length: number;
+  seconds: number;
+}
+
+/** The frames of a frame-aligned piece (as Mp3FrameSplitter makes them), in order. */
+export function framesIn(bytes: Uint8Array): FrameInPiece[] {
+  const frames: FrameInPiece[] = [];
+  let i = 0;
+  while (i + 4 <= bytes.length) {
+    const header = readFrameHeader(bytes, i);
+    if (!header || i + header.length > bytes.length) break;
+    frames.push({ offset: i, length: header.length, seconds: header.seconds });
+    i += header.length;
+  }
+  return frames;
+}
+
+/** Sample rate and channel count of the Layer III frame at `i` (what a decoder is configured with). */
+export function frameFormat(bytes: Uint8Array, i: number): { sampleRate: number; numberOfChannels: number } | null {
+  if (!readFrameHeader(bytes, i)) return null;
+  const version = (bytes[i + 1]! >> 3) & 3;
+  const rateIndex = (bytes[i + 2]! >> 2) & 3;
+  const mono = bytes[i + 3]! >> 6 === 3;
+  return { sampleRate: SAMPLE_RATES[version]![rateIndex]!, numberOfChannels: mono ? 1 : 2 };
+}

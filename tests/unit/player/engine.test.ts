@@ -182,6 +182,48 @@ describe('the player engine', () => {
     expect(engine.getState().decks.A).toMatchObject({ isPlaying: true, duration: 212.5 });
   });
 
+  it('one audio focus: the mini player starting pauses the playing decks; the two decks play together', async () => {
+    const { engine, backend } = setup();
+    engine.loadDeck('A', track('a'));
+    engine.loadDeck('B', track('b'));
+    engine.play('A');
+    engine.play('B');
+    await flush();
+    expect([engine.getState().decks.A.isPlaying, engine.getState().decks.B.isPlaying]).toEqual([true, true]);
+    engine.playTrack(track('c'));
+    await flush();
+    expect(engine.getState().player).toMatchObject({ isPlaying: true, track: { id: 'c' } });
+    expect(engine.getState().decks.A).toMatchObject({ isPlaying: false, status: 'paused' });
+    expect(engine.getState().decks.B).toMatchObject({ isPlaying: false, status: 'paused' });
+    expect([backend.live('A')!.playing, backend.live('B')!.playing]).toEqual([false, false]);
+    // And back: a deck again pauses the mini player, which "next" does not wake up.
+    engine.play('A');
+    await flush();
+    expect(engine.getState().player.isPlaying).toBe(false);
+    expect(backend.live('player')!.playing).toBe(false);
+    engine.togglePlayPause();
+    await flush();
+    expect(engine.getState().decks.A.isPlaying).toBe(false);
+  });
+
+  it('a play still starting loses the focus: it never begins once the other side has started', async () => {
+    const { engine, backend } = setup();
+    engine.loadDeck('A', track('a'));
+    engine.play('A'); // not resolved yet
+    engine.playTrack(track('c'));
+    await flush();
+    await flush();
+    expect(engine.getState().decks.A).toMatchObject({ isPlaying: false, status: 'paused' });
+    expect(backend.live('A')!.playing).toBe(false);
+    expect(engine.getState().player.isPlaying).toBe(true);
+    // Paused by the DJ while starting: stays paused too.
+    engine.play('A');
+    engine.pause('A');
+    await flush();
+    expect(backend.live('A')!.playing).toBe(false);
+    expect(engine.getState().decks.A.isPlaying).toBe(false);
+  });
+
   it('reports a refused play (no user gesture) without pretending to play', async () => {
     const { engine, backend } = setup();
     engine.loadDeck('A', track('a'));
