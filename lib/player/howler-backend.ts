@@ -56,6 +56,7 @@ class HowlerVoice implements Voice {
   private readonly howl: Howl;
   private readonly node: HTMLAudioElement | null;
   private pendingSeek = 0;
+  private resumingAfterSeek = false;
   private rate = 1;
   private keyLock = true;
   private source: MediaElementAudioSourceNode | null = null;
@@ -103,12 +104,21 @@ class HowlerVoice implements Voice {
   }
 
   pause(): void {
+    this.resumingAfterSeek = false;
     this.howl.pause();
   }
 
   seek(seconds: number): void {
     // Howler keeps its own copy of the position (it restarts from it on play): always go through it.
     this.pendingSeek = seconds;
+    // Howler seeks a playing element by pausing it and playing it again a task later: meanwhile the
+    // element says "paused", and the engine would take it for a pause from outside.
+    if (this.isPlaying()) {
+      this.resumingAfterSeek = true;
+      this.howl.once('seek', () => {
+        this.resumingAfterSeek = false;
+      });
+    }
     this.howl.seek(seconds);
   }
 
@@ -126,6 +136,7 @@ class HowlerVoice implements Voice {
   }
 
   isPlaying(): boolean {
+    if (this.resumingAfterSeek) return true;
     return this.node ? !this.node.paused && !this.node.ended : this.howl.playing();
   }
 

@@ -123,6 +123,22 @@ describe('howler voices (production backend)', () => {
     voice.unload();
   });
 
+  it('a seek while playing never looks like a pause (howler pauses and replays the element around it)', async () => {
+    const voice = backend.createVoice('player', '/api/tracks/t4/audio');
+    const element = lastElement();
+    element.ready(30);
+    expect(await outcome(voice.play())).toBe('started');
+    voice.seek(12);
+    expect(voice.isPlaying()).toBe(true);
+    await flush();
+    await flush();
+    expect(element.paused).toBe(false);
+    expect(voice.isPlaying()).toBe(true);
+    voice.pause();
+    expect(voice.isPlaying()).toBe(false);
+    voice.unload();
+  });
+
   it('still ends when the element plays to its end', async () => {
     const voice = backend.createVoice('player', '/api/tracks/t3/audio');
     const element = lastElement();
