@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConsoleHeader } from '@/components/layout/console-header';
+import { DownloadsOwner } from '@/components/downloads/downloads-owner';
 import { MiniPlayer } from '@/components/player/mini-player';
 import { Providers } from '@/components/providers';
 import { PwaRoot } from '@/components/pwa/pwa-root';
@@ -18,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <main className={styles.main}>
           <PwaRoot />
           <OutboxRoot userId={user.id} />
+          <DownloadsOwner userId={user.id} />
           {children}
         </main>
         <MiniPlayer userId={user.id} />

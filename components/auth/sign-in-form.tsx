@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { claimDownloadsForSession } from '@/lib/offline/downloads/claim';
 import { useState, type FormEvent } from 'react';
 import { signInSchema } from '@/lib/domain/account';
 import { signInErrorMessage } from './sign-in-error';
@@ -23,6 +24,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       setPending(false);
       return setError(signInErrorMessage(result?.error));
     }
+    // Shared iPad: another member's downloads go before the console opens (the owner rule).
+    await claimDownloadsForSession();
     router.replace(callbackPath);
     router.refresh();
   }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
+import { claimDownloadsForSession } from '@/lib/offline/downloads/claim';
 import { useState, type FormEvent } from 'react';
 import { SIGN_UP_USER_TYPES, signUpSchema } from '@/lib/domain/account';
 import { USER_TYPE_LABELS } from '@/lib/domain/enums';
@@ -31,6 +32,8 @@ export function SignUpForm() {
       setPending(false);
       return setError(result?.error === 'CredentialsSignin' ? 'The account could not be created.' : signInErrorMessage(result?.error));
     }
+    // Shared iPad: another member's downloads go before the console opens (the owner rule).
+    await claimDownloadsForSession();
     router.replace('/library');
     router.refresh();
   }

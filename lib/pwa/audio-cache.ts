@@ -13,6 +13,12 @@
 
 export const AUDIO_CACHE_NAME = 'spynners-audio-v1';
 
+/**
+ * What a page posts to the worker after it removed audio from the cache: the worker answers the
+ * tracks it just served from a short-lived copy (lib/sw/recent-audio.ts) and must drop it.
+ */
+export const AUDIO_CHANGED_MESSAGE = 'AUDIO_CHANGED';
+
 const AUDIO_PATH = /^\/api\/tracks\/([A-Za-z0-9_-]{1,64})\/audio$/;
 
 /** The cache key of a track's audio: `/api/tracks/{id}/audio` (same origin, no query string). */

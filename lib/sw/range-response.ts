@@ -47,51 +47,54 @@ export function decideRange(header: string | null, size: number): RangeDecision 
   return { kind: 'partial', range: { start, end } };
 }
 
-/**
- * The response to a GET for a whole file cached as `cached` (a 200), given the request's Range
- * header: 200 with every byte, 206 with the asked slice, or 416.
- *
- * The file's size is its stored Content-Length when valid (the contract in lib/pwa/audio-cache.ts:
- * exact, written by storeTrackAudio): then the whole file (no Range, or `bytes=0-`, which media
- * stacks ask first) streams straight from Cache Storage. Any other slice reads the copy as a Blob
- * (a view on the stored file, not a copy) and takes the size from it.
- */
-export async function rangeResponse(cached: Response, rangeHeader: string | null): Promise<Response> {
-  const declared = declaredLength(cached);
-  if (declared !== null) {
-    const decision = decideRange(rangeHeader, declared);
-    const everything = decision.kind === 'partial' && decision.range.start === 0 && decision.range.end === declared - 1;
-    if (decision.kind === 'whole' || everything) return answer(cached, decision, declared, cached.body);
-  }
+/** A downloaded file as the worker answers from it: its bytes and the headers every answer repeats. */
+export interface AudioCopy {
+  /** The stored body as a Blob: a view on the stored file, sliced per range, never copied. */
+  blob: Blob;
+  type: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The copy behind a cached whole-file response (the size is the body's, whatever a header says). */
+export async function audioCopyOf(cached: Response): Promise<AudioCopy> {
   const blob = await cached.blob();
-  const decision = decideRange(rangeHeader, blob.size);
-  const body = decision.kind === 'partial' ? blob.slice(decision.range.start, decision.range.end + 1) : blob;
-  return answer(cached, decision, blob.size, body, blob.type);
+  return {
+    blob,
+    type: cached.headers.get('content-type') || blob.type || 'application/octet-stream',
+    etag: cached.headers.get('etag'),
+    lastModified: cached.headers.get('last-modified'),
+  };
 }
 
-function declaredLength(cached: Response): number | null {
-  const value = cached.headers.get('content-length');
-  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
-}
-
-function answer(cached: Response, decision: RangeDecision, size: number, body: BodyInit | null, blobType = ''): Response {
+/**
+ * The response to a GET of the whole file `copy` given the request's Range header: 200 with every
+ * byte, 206 with the asked slice, or 416. Synchronous: nothing is read before the answer goes out.
+ */
+export function answerFromCopy(copy: AudioCopy, rangeHeader: string | null): Response {
+  const size = copy.blob.size;
+  const decision = decideRange(rangeHeader, size);
   const headers = new Headers({ 'accept-ranges': 'bytes' });
-  for (const name of ['etag', 'last-modified']) {
-    const value = cached.headers.get(name);
-    if (value) headers.set(name, value);
-  }
+  if (copy.etag) headers.set('etag', copy.etag);
+  if (copy.lastModified) headers.set('last-modified', copy.lastModified);
   if (decision.kind === 'unsatisfiable') {
     headers.set('content-range', `bytes */${size}`);
     headers.set('content-length', '0');
     return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers });
   }
-  headers.set('content-type', cached.headers.get('content-type') || blobType || 'application/octet-stream');
+  headers.set('content-type', copy.type);
   if (decision.kind === 'whole') {
     headers.set('content-length', String(size));
-    return new Response(body, { status: 200, statusText: 'OK', headers });
+    return new Response(copy.blob, { status: 200, statusText: 'OK', headers });
   }
   const { start, end } = decision.range;
   headers.set('content-range', `bytes ${start}-${end}/${size}`);
   headers.set('content-length', String(end - start + 1));
+  const body = start === 0 && end === size - 1 ? copy.blob : copy.blob.slice(start, end + 1);
   return new Response(body, { status: 206, statusText: 'Partial Content', headers });
+}
+
+/** The response to a GET for a whole file cached as `cached` (a 200): see answerFromCopy. */
+export async function rangeResponse(cached: Response, rangeHeader: string | null): Promise<Response> {
+  return answerFromCopy(await audioCopyOf(cached), rangeHeader);
 }

@@ -7,6 +7,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEn
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { answerAudio } from './audio-route';
+import { createRecentAudio } from './recent-audio';
 import { listenForOutboxSync } from './outbox-sync';
 import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
 import { documentCacheKey, documentPathsOf, isCacheableArtwork, isCacheablePage, meansSignedOut, warmPages } from './page-cache';
@@ -20,7 +21,7 @@ import {
   isOtherNavigation,
   type PageKind,
 } from './routes';
-import { trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
+import { AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -32,6 +33,21 @@ const DAY = 24 * 60 * 60;
 const PAGES_MAX_AGE = 7 * DAY;
 const NETWORK_TIMEOUT_SECONDS = 3;
 const origin = self.location.origin;
+
+// ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
+// A plain listener rather than a Workbox route, and the first one: no router promise chain and no
+// route matching on the path that starts playback (tests/bench/pwa-audio-start.bench.ts); no
+// other listener needs to see these requests. The copies answered last are kept for the next
+// requests of the same track (lib/sw/recent-audio.ts), forgotten when downloads or the member change.
+const recentAudio = createRecentAudio();
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== origin || trackIdOfAudioUrl(url) === null) return;
+  event.respondWith(answerAudio(request, { caches, fetch: (r) => fetch(r), recent: recentAudio }));
+  event.stopImmediatePropagation();
+});
 
 // ---- Precache: every file of .next/static (hashed names: never revalidated) and the offline page.
 precacheAndRoute(self.__WB_MANIFEST, { cleanURLs: false });
@@ -70,18 +86,9 @@ const rscStrategy = pageStrategy('rsc');
 // ---- Sign-in / sign-out: next-auth answers them (never cached, never intercepted: this listener
 // never calls respondWith, and no route matches them); the worker only drops the previous DJ's pages.
 self.addEventListener('fetch', (event) => {
-  if (changesUser(event.request, new URL(event.request.url), origin)) event.waitUntil(purgePages());
-});
-
-// ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
-// A plain listener rather than a Workbox route: no router promise chain on the path that starts
-// playback (tests/bench/pwa-audio-start.bench.ts). No Workbox route matches these URLs.
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== origin || trackIdOfAudioUrl(url) === null) return;
-  event.respondWith(answerAudio(request, { caches, fetch: (r) => fetch(r) }));
+  if (!changesUser(event.request, new URL(event.request.url), origin)) return;
+  recentAudio.forget();
+  event.waitUntil(purgePages());
 });
 
 // ---- Artwork: stale-while-revalidate, capped.
@@ -171,6 +178,8 @@ self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;
   if (type === 'SKIP_WAITING') {
     void self.skipWaiting();
+  } else if (type === AUDIO_CHANGED_MESSAGE) {
+    recentAudio.forget();
   } else if (type === 'WARM_PAGES') {
     event.waitUntil(warm(event, []));
   }

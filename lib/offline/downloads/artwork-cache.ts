@@ -10,3 +10,10 @@ export function artworkCacheKey(trackId: string): string {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(trackId)) throw new Error(`Not a track id: ${trackId}`);
   return `/api/tracks/${trackId}/artwork`;
 }
+
+const ARTWORK_PATH = /^\/api\/tracks\/([A-Za-z0-9_-]{1,64})\/artwork$/;
+
+/** The track id if `url` is a track's cover URL (any query string ignored), else null. */
+export function trackIdOfArtworkUrl(url: URL): string | null {
+  return ARTWORK_PATH.exec(url.pathname)?.[1] ?? null;
+}

@@ -28,14 +28,15 @@ export function loadDownloadManager(): Promise<DownloadManager | null> {
   if (typeof window === 'undefined' || typeof caches === 'undefined') return Promise.resolve(null);
   const existing = loadedDownloadManager();
   if (existing) return Promise.resolve(existing);
-  loading ??= Promise.all([import('./manager'), import('./records'), import('../db')]).then(
-    ([{ createDownloadManager }, { dexieRecordStore, memoryRecordStore }, { consoleDb }]) => {
+  loading ??= Promise.all([import('./manager'), import('./records'), import('../db'), import('./worker-notice')]).then(
+    ([{ createDownloadManager }, { dexieRecordStore, memoryRecordStore }, { consoleDb }, { tellWorkerAudioChanged }]) => {
       const holder = window as unknown as Holder;
       holder[INSTANCE] ??= createDownloadManager({
         fetch: (input, init) => fetch(input, init),
         caches,
         records: typeof indexedDB === 'undefined' ? memoryRecordStore() : dexieRecordStore(consoleDb()),
         storage: typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null,
+        onAudioRemoved: tellWorkerAudioChanged,
       });
       for (const listener of listeners) listener();
       return holder[INSTANCE];
@@ -48,3 +49,4 @@ export function loadDownloadManager(): Promise<DownloadManager | null> {
   );
   return loading;
 }
+

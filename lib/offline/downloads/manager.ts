@@ -13,8 +13,8 @@
 //   come from `estimate()`. A QuotaExceededError is caught and explained.
 // - React reads it with useSyncExternalStore: `subscribe` + `getSnapshot` (immutable snapshots).
 import type { Track } from '@/lib/domain/types';
-import { AUDIO_CACHE_NAME, audioCacheKey, isWholeAudioResponse } from '@/lib/pwa/audio-cache';
-import { artworkCacheKey, OFFLINE_ARTWORK_CACHE_NAME } from './artwork-cache';
+import { AUDIO_CACHE_NAME, audioCacheKey, isWholeAudioResponse, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
+import { artworkCacheKey, OFFLINE_ARTWORK_CACHE_NAME, trackIdOfArtworkUrl } from './artwork-cache';
 import { httpFailure, INCOMPLETE_FAILURE, isQuotaError, NETWORK_FAILURE, quotaFailure, storageFailure } from './errors';
 import type { DownloadRecordStore, OfflineTrackRow } from './records';
 import type {
@@ -38,6 +38,8 @@ export interface DownloadManagerDeps {
   records: DownloadRecordStore;
   /** `navigator.storage` where it exists. */
   storage?: Partial<Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>> | null;
+  /** Called after audio files were deleted (the worker forgets the copies it answers from). */
+  onAudioRemoved?: () => void;
   concurrency?: number;
   now?: () => number;
 }
@@ -47,6 +49,13 @@ export interface DownloadManager {
   getSnapshot(): DownloadsSnapshot;
   /** Whose downloads to show and make (null: signed out). Changing member cancels what runs. */
   setUser(userId: string | null): Promise<void>;
+  /**
+   * The owner rule (README): the device's downloads belong to `userId` from now on. Every other
+   * member's offline tracks are removed (rows and files), and so is any stored file none of
+   * `userId`'s tracks needs; then the manager shows `userId`'s. Resolves to how many offline
+   * tracks of other members were removed.
+   */
+  claimDevice(userId: string): Promise<number>;
   enqueue(tracks: readonly Track[], access: DownloadAccess): EnqueueResult;
   cancel(trackId: string): void;
   cancelAll(): void;
@@ -485,9 +494,10 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
 
   async function deleteEntry(cacheName: string, key: string): Promise<void> {
     try {
-      await (await deps.caches.open(cacheName)).delete(key, { ignoreVary: true });
+      const deleted = await (await deps.caches.open(cacheName)).delete(key, { ignoreVary: true });
+      if (deleted && cacheName === AUDIO_CACHE_NAME) deps.onAudioRemoved?.();
     } catch {
-      // nothing more we can do; a stray file is harmless (no row lists it)
+      // nothing more we can do now: no row lists the file, and the next claimDevice() deletes it
     }
   }
 
@@ -524,6 +534,34 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     for (const trackId of [...offline.keys()]) await remove(trackId);
   }
 
+  // ---- the owner rule ---------------------------------------------------------------------------
+
+  async function claimDevice(owner: string): Promise<number> {
+    await setUser(owner); // another member's running downloads stop here
+    const others = await deps.records.listOthers(owner);
+    for (const row of others) await deps.records.delete(row.userId, row.trackId);
+    const kept = new Set((await deps.records.listByUser(owner)).map((row) => row.trackId));
+    // The owner's downloads on their way: their file is stored before their row is written.
+    if (userId === owner) for (const trackId of tasks.keys()) kept.add(trackId);
+    const audio = await deleteFilesExcept(AUDIO_CACHE_NAME, kept, trackIdOfAudioUrl);
+    await deleteFilesExcept(OFFLINE_ARTWORK_CACHE_NAME, kept, trackIdOfArtworkUrl);
+    if (audio > 0) deps.onAudioRemoved?.();
+    if (others.length > 0 || audio > 0) await refreshStorage();
+    return others.length;
+  }
+
+  /** Deletes every entry of `cacheName` whose track is not in `kept`; resolves to how many. */
+  async function deleteFilesExcept(cacheName: string, kept: ReadonlySet<string>, trackIdOf: (url: URL) => string | null): Promise<number> {
+    const cache = await deps.caches.open(cacheName);
+    let deleted = 0;
+    for (const request of await cache.keys()) {
+      const trackId = trackIdOf(new URL(request.url));
+      if (trackId !== null && kept.has(trackId)) continue;
+      if (await cache.delete(request, { ignoreVary: true }).catch(() => false)) deleted += 1;
+    }
+    return deleted;
+  }
+
   function whenIdle(): Promise<void> {
     if (running === 0 && ![...tasks.values()].some((t) => t.status === 'queued')) return Promise.resolve();
     return new Promise((resolve) => idleWaiters.add(resolve));
@@ -536,6 +574,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     },
     getSnapshot: () => snapshot,
     setUser,
+    claimDevice,
     enqueue,
     cancel,
     cancelAll,

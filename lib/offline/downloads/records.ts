@@ -7,6 +7,8 @@ export type { OfflineTrackRow };
 
 export interface DownloadRecordStore {
   listByUser(userId: string): Promise<OfflineTrackRow[]>;
+  /** Every other member's rows (the owner rule removes them). */
+  listOthers(userId: string): Promise<OfflineTrackRow[]>;
   put(row: OfflineTrackRow): Promise<void>;
   delete(userId: string, trackId: string): Promise<void>;
   /** How many members of this device keep `trackId` offline. */
@@ -16,6 +18,7 @@ export interface DownloadRecordStore {
 export function dexieRecordStore(db: ConsoleDatabase): DownloadRecordStore {
   return {
     listByUser: (userId) => withDb(db, () => db.offlineTracks.where('userId').equals(userId).toArray()),
+    listOthers: (userId) => withDb(db, () => db.offlineTracks.where('userId').notEqual(userId).toArray()),
     put: (row) => withDb(db, async () => void (await db.offlineTracks.put(row))),
     delete: (userId, trackId) => withDb(db, () => db.offlineTracks.delete([userId, trackId])),
     countByTrack: (trackId) => withDb(db, () => db.offlineTracks.where('trackId').equals(trackId).count()),
@@ -28,6 +31,7 @@ export function memoryRecordStore(initial: OfflineTrackRow[] = []): DownloadReco
   return {
     rows,
     listByUser: async (userId) => [...rows.values()].filter((row) => row.userId === userId),
+    listOthers: async (userId) => [...rows.values()].filter((row) => row.userId !== userId),
     put: async (row) => void rows.set(`${row.userId}\u0000${row.trackId}`, row),
     delete: async (userId, trackId) => void rows.delete(`${userId}\u0000${trackId}`),
     countByTrack: async (trackId) => [...rows.values()].filter((row) => row.trackId === trackId).length,

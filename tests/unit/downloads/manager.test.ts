@@ -369,6 +369,75 @@ describe('removal and members', () => {
   });
 });
 
+describe('the owner rule (shared iPad): the device\'s downloads belong to the member who signs in', () => {
+  async function downloadedBy(env: Awaited<ReturnType<typeof world>>, userId: string, list: ReturnType<typeof tracks>) {
+    await env.manager.setUser(userId);
+    for (const t of list) if (!env.server.audio.has(t.id)) env.server.addTrack(t.id);
+    env.manager.enqueue(list, open);
+    await env.manager.whenIdle();
+  }
+
+  it("removes another member's offline tracks, rows and files, and tells the worker", async () => {
+    const env = await world({ user: null });
+    const removedAudio: number[] = [];
+    const manager = createDownloadManager({ fetch: env.server.fetch, caches: env.caches, records: env.records, storage: env.storage, onAudioRemoved: () => removedAudio.push(1) });
+    const local = { ...env, manager };
+    const [a1, a2] = tracks(2);
+    const [b1] = tracks(1);
+    await downloadedBy(local, 'dj-a', [a1!, a2!]);
+    await downloadedBy(local, 'dj-b', [b1!]);
+
+    expect(await manager.claimDevice('dj-b')).toBe(2);
+    nothingStored(local, a1!.id);
+    nothingStored(local, a2!.id);
+    expect(env.caches.entry(AUDIO_CACHE_NAME, AUDIO(b1!.id))).toBeDefined();
+    expect(env.caches.entry(OFFLINE_ARTWORK_CACHE_NAME, ART(b1!.id))).toBeDefined();
+    expect(manager.getSnapshot()).toMatchObject({ userId: 'dj-b', loaded: true });
+    expect(manager.getSnapshot().offline.map((o) => o.trackId)).toEqual([b1!.id]);
+    expect(removedAudio.length).toBeGreaterThan(0);
+    // dj-a signs back in: nothing of theirs is left.
+    await manager.setUser('dj-a');
+    expect(manager.getSnapshot().offline).toEqual([]);
+  });
+
+  it("keeps the file of a track the new member keeps offline too, and the same member's downloads untouched", async () => {
+    const env = await world({ user: null });
+    const [shared, own] = tracks(2);
+    await downloadedBy(env, 'dj-a', [shared!, own!]);
+    await downloadedBy(env, 'dj-b', [shared!]);
+    // The same member again (a session that expired, then a new sign-in): nothing goes.
+    expect(await env.manager.claimDevice('dj-b')).toBe(2);
+    expect(env.caches.entry(AUDIO_CACHE_NAME, AUDIO(shared!.id))).toBeDefined();
+    nothingStored(env, own!.id);
+    expect(await env.manager.claimDevice('dj-b')).toBe(0);
+    expect(env.manager.getSnapshot().offline.map((o) => o.trackId)).toEqual([shared!.id]);
+    expect(env.caches.entry(AUDIO_CACHE_NAME, AUDIO(shared!.id))).toBeDefined();
+  });
+
+  it('deletes stored files no row of the member lists (the worker would serve them to anyone)', async () => {
+    const env = await world();
+    const [mine] = tracks(1);
+    await downloadedBy(env, 'dj-1', [mine!]);
+    await (await env.caches.open(AUDIO_CACHE_NAME)).put('/api/tracks/stray/audio', new Response('x', { headers: { 'content-type': 'audio/mpeg', 'content-length': '1' } }));
+    expect(await env.manager.claimDevice('dj-1')).toBe(0);
+    expect(env.caches.keys(AUDIO_CACHE_NAME)).toEqual([AUDIO(mine!.id)]);
+  });
+
+  it("keeps the member's own download on its way (its file is stored before its row)", async () => {
+    const env = await world();
+    const [track] = tracks(1);
+    env.server.addTrack(track!.id, 4 * CHUNK);
+    env.server.set(track!.id, { holdAt: 2 * CHUNK });
+    env.manager.enqueue([track!], open);
+    await env.server.held(track!.id);
+    expect(await env.manager.claimDevice('dj-1')).toBe(0);
+    env.server.resume(track!.id);
+    await env.manager.whenIdle();
+    expect(env.manager.getSnapshot().offlineIds.has(track!.id)).toBe(true);
+    expect(env.caches.entry(AUDIO_CACHE_NAME, AUDIO(track!.id))).toBeDefined();
+  });
+});
+
 describe('snapshots for useSyncExternalStore', () => {
   it('are immutable and stable between changes', async () => {
     const env = await world();

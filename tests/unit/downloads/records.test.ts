@@ -42,6 +42,8 @@ describe('offlineTracks (Dexie v2)', () => {
     expect((await store.listByUser('dj-1')).map((r) => r.trackId).sort()).toEqual([a!.id, b!.id].sort());
     expect((await store.listByUser('dj-2')).map((r) => r.track.title)).toEqual([a!.title]);
     expect(await store.countByTrack(a!.id)).toBe(2);
+    expect((await store.listOthers('dj-1')).map((r) => r.userId)).toEqual(['dj-2']);
+    expect((await store.listOthers('dj-2')).map((r) => r.trackId).sort()).toEqual([a!.id, b!.id].sort());
     await store.delete('dj-1', a!.id);
     expect(await store.countByTrack(a!.id)).toBe(1);
     expect(await store.listByUser('nobody')).toEqual([]);

@@ -138,6 +138,8 @@ interface Entry {
   headers: [string, string][];
 }
 
+const FAKE_ORIGIN = 'http://127.0.0.1:3000';
+
 export class FakeCache {
   readonly entries = new Map<string, Entry>();
   constructor(private readonly storage: FakeCacheStorage) {}
@@ -158,8 +160,13 @@ export class FakeCache {
     this.entries.set(key, { body, status: response.status, headers: [...response.headers] });
   }
 
-  async delete(key: string): Promise<boolean> {
-    return this.entries.delete(key);
+  async delete(key: string | Request): Promise<boolean> {
+    return this.entries.delete(typeof key === 'string' ? key : new URL(key.url).pathname);
+  }
+
+  /** Like the real thing: Requests with absolute URLs. */
+  async keys(): Promise<Request[]> {
+    return [...this.entries.keys()].map((key) => new Request(new URL(key, FAKE_ORIGIN)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AUDIO_CACHE_NAME, audioCacheKey, isWholeAudioResponse, storeTrackAudio, toCacheableAudio, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
 import { answerAudio } from '@/lib/sw/audio-route';
+import { createRecentAudio } from '@/lib/sw/recent-audio';
 
 const ORIGIN = 'http://127.0.0.1:3100';
 const BYTES = Uint8Array.from({ length: 64 }, (_, i) => i);
@@ -50,6 +51,55 @@ describe('answerAudio', () => {
     await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`, { method: 'DELETE' }), { caches, fetch });
     expect(fetch).toHaveBeenCalledOnce();
     expect(caches.match).not.toHaveBeenCalled();
+  });
+});
+
+describe('answerAudio with the recent copies', () => {
+  it('answers the next requests of a track without looking the cache up again, ranges included', async () => {
+    const caches = fakeCaches({ [`${ORIGIN}/api/tracks/t1/audio`]: BYTES });
+    const recent = createRecentAudio();
+    const deps = { caches, fetch: network(), recent, now: () => 1000 };
+    const probe = await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio?a=1`, { headers: { range: 'bytes=0-1' } }), deps);
+    expect(probe.status).toBe(206);
+    const seek = await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio?a=2`, { headers: { range: 'bytes=60-' } }), deps);
+    expect(seek.status).toBe(206);
+    expect(seek.headers.get('content-range')).toBe('bytes 60-63/64');
+    expect(new Uint8Array(await seek.arrayBuffer())).toEqual(BYTES.slice(60));
+    const whole = await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`), deps);
+    expect(whole.status).toBe(200);
+    expect(new Uint8Array(await whole.arrayBuffer())).toEqual(BYTES);
+    const outside = await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`, { headers: { range: 'bytes=64-' } }), deps);
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get('content-range')).toBe('bytes */64');
+    expect(caches.match).toHaveBeenCalledTimes(1);
+    expect(deps.fetch).not.toHaveBeenCalled();
+  });
+
+  it('never answers a removed download once the worker has forgotten (AUDIO_CHANGED, sign-in, sign-out)', async () => {
+    const entries: Record<string, Uint8Array<ArrayBuffer>> = { [`${ORIGIN}/api/tracks/t1/audio`]: BYTES };
+    const caches = fakeCaches(entries);
+    const recent = createRecentAudio();
+    const fetch = network();
+    await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`), { caches, fetch, recent });
+    delete entries[`${ORIGIN}/api/tracks/t1/audio`];
+    recent.forget();
+    const res = await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`, { headers: { range: 'bytes=0-1' } }), { caches, fetch, recent });
+    expect(await res.text()).toBe('from the network');
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('looks the cache up again once the copy is older than its TTL', async () => {
+    const caches = fakeCaches({ [`${ORIGIN}/api/tracks/t1/audio`]: BYTES });
+    const recent = createRecentAudio({ ttlMs: 10 });
+    let clock = 0;
+    const deps = { caches, fetch: network(), recent, now: () => clock };
+    await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`), deps);
+    clock = 5;
+    await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`), deps);
+    expect(caches.match).toHaveBeenCalledTimes(1);
+    clock = 20;
+    await answerAudio(new Request(`${ORIGIN}/api/tracks/t1/audio`), deps);
+    expect(caches.match).toHaveBeenCalledTimes(2);
   });
 });
 
