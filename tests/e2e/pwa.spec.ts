@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { AUDIO_CACHE_NAME, audioCacheKey } from '@/lib/pwa/audio-cache';
 import { signInThroughUi } from './support/auth';
+import { downloadThroughTrackPage, storedAudio } from './support/downloads';
 import { readPngSize } from './support/png';
 import { E2E } from './support/servers';
 
@@ -25,28 +26,15 @@ async function controlledConsole(page: Page): Promise<void> {
 async function tracksWithAudio(page: Page): Promise<Array<{ id: string; title: string }>> {
   return page.evaluate(async () => {
     const res = await fetch('/api/tracks?pageSize=10', { headers: { accept: 'application/json' } });
-    const body = (await res.json()) as { items: Array<{ id: string; title: string; audioUrl: string | null }> };
-    return body.items.filter((t) => t.audioUrl).map(({ id, title }) => ({ id, title }));
+    const body = (await res.json()) as { items: Array<{ id: string; title: string; audioUrl: string | null; isVip: boolean }> };
+    return body.items.filter((t) => t.audioUrl && !t.isVip).map(({ id, title }) => ({ id, title }));
   });
 }
 
-/**
- * Downloads a track as the download manager does (lib/pwa/audio-cache.ts storeTrackAudio): the
- * whole file, stored as a 200 with its type and exact length under the track's key.
- */
+/** Downloads a track as a DJ does (its page's button), then reads the stored copy's size and type. */
 async function downloadTrack(page: Page, trackId: string): Promise<{ size: number; type: string }> {
-  return page.evaluate(
-    async ({ cacheName, key }) => {
-      const res = await fetch(key);
-      if (res.status !== 200) throw new Error(`download answered ${res.status}`);
-      const blob = await res.blob();
-      const type = res.headers.get('content-type') ?? '';
-      const copy = new Response(blob, { status: 200, headers: { 'content-type': type, 'content-length': String(blob.size) } });
-      await (await caches.open(cacheName)).put(key, copy);
-      return { size: blob.size, type };
-    },
-    { cacheName: AUDIO_CACHE_NAME, key: audioCacheKey(trackId) },
-  );
+  await downloadThroughTrackPage(page, trackId);
+  return storedAudio(page, AUDIO_CACHE_NAME, audioCacheKey(trackId));
 }
 
 /** Waits until the worker has the page's document and IndexedDB holds the persisted query cache. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { AUDIO_CACHE_NAME, audioCacheKey } from '@/lib/pwa/audio-cache';
+import { downloadThroughTrackPage } from './support/downloads';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { E2E } from './support/servers';
 import { startTcpForwarder } from './support/tcp-forwarder';
@@ -29,24 +29,15 @@ async function controlled(page: Page, path: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
-/** The first library tracks with audio, kept offline as downloads keep them (whole 200s in the audio cache). */
+/** The first library tracks with audio, downloaded through their track pages (the product's downloads). */
 async function downloadTracks(page: Page, count: number): Promise<Array<{ id: string; title: string; producerId: string }>> {
-  return page.evaluate(
-    async ({ cacheName, count, keys }) => {
-      const res = await fetch('/api/tracks?pageSize=12', { headers: { accept: 'application/json' } });
-      const body = (await res.json()) as { items: Array<{ id: string; title: string; audioUrl: string | null; producerId: string; isVip: boolean }> };
-      const picked = body.items.filter((t) => t.audioUrl && !t.isVip).slice(0, count);
-      const cache = await caches.open(cacheName);
-      for (const track of picked) {
-        const key = keys.replace('ID', track.id);
-        const audio = await fetch(key);
-        const blob = await audio.blob();
-        await cache.put(key, new Response(blob, { status: 200, headers: { 'content-type': audio.headers.get('content-type') ?? 'audio/mpeg', 'content-length': String(blob.size) } }));
-      }
-      return picked.map(({ id, title, producerId }) => ({ id, title, producerId }));
-    },
-    { cacheName: AUDIO_CACHE_NAME, count, keys: audioCacheKey('ID') },
-  );
+  const picked = await page.evaluate(async (count) => {
+    const res = await fetch('/api/tracks?pageSize=12', { headers: { accept: 'application/json' } });
+    const body = (await res.json()) as { items: Array<{ id: string; title: string; audioUrl: string | null; producerId: string; isVip: boolean }> };
+    return body.items.filter((t) => t.audioUrl && !t.isVip).slice(0, count).map(({ id, title, producerId }) => ({ id, title, producerId }));
+  }, count);
+  for (const track of picked) await downloadThroughTrackPage(page, track.id);
+  return picked;
 }
 
 /** The library's catalogue is in the persisted query cache (what an offline reload paints from). */
@@ -108,6 +99,8 @@ test('offline: a set played on air survives a reload and is delivered once withi
   await ready(page);
   const tracks = await downloadTracks(page, 2);
   expect(tracks).toHaveLength(2);
+  await page.goto('/library');
+  await ready(page);
   await catalogueSaved(page);
 
   await context.setOffline(true);
