@@ -11,8 +11,11 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const MB = 1024 * 1024;
-const FILE_BYTES = 48 * MB;
-const CHECK_AT = 32 * MB;
+// Bounded means a window of a few megabytes whatever the file (a loaded 2-core CI runner measured
+// up to 18 MB of buffers in flight); held whole means at least CHECK_AT. The bound sits between.
+const FILE_BYTES = 128 * MB;
+const CHECK_AT = 96 * MB;
+const BOUND = 32 * MB;
 
 let server: http.Server;
 let upstream: string;
@@ -54,5 +57,5 @@ it('uploadFile holds a bounded window of the file, not every byte it sent', asyn
 
   expect(url).toBe('https://files.example/upload.mp3');
   expect(liveBytesAtCheck).toBeGreaterThan(0);
-  expect(liveBytesAtCheck - baseline).toBeLessThan(8 * MB);
+  expect(liveBytesAtCheck - baseline).toBeLessThan(BOUND);
 });
