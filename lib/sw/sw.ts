@@ -7,6 +7,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEn
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
 import { answerAudio } from './audio-route';
+import { createDownloadedIndex } from './downloaded-index';
 import { createRecentAudio } from './recent-audio';
 import { listenForOutboxSync } from './outbox-sync';
 import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
@@ -21,7 +22,7 @@ import {
   isOtherNavigation,
   type PageKind,
 } from './routes';
-import { AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
+import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -37,14 +38,28 @@ const origin = self.location.origin;
 // ---- Audio: downloaded tracks from spynners-audio-v1 (206 for ranges), others untouched.
 // A plain listener rather than a Workbox route, and the first one: no router promise chain and no
 // route matching on the path that starts playback (tests/bench/pwa-audio-start.bench.ts); no
-// other listener needs to see these requests. The copies answered last are kept for the next
-// requests of the same track (lib/sw/recent-audio.ts), forgotten when downloads or the member change.
+// other listener needs to see these requests. Tracks the index knows are not downloaded are not
+// intercepted at all (lib/sw/downloaded-index.ts: a stream through the worker would hold back an
+// update). The copies answered last are kept for the next requests of the same track
+// (lib/sw/recent-audio.ts). Both are renewed when downloads or the member change.
 const recentAudio = createRecentAudio();
+const downloaded = createDownloadedIndex(async () => {
+  const keys = await (await caches.open(AUDIO_CACHE_NAME)).keys();
+  return keys.map((request) => trackIdOfAudioUrl(new URL(request.url))).filter((id): id is string => id !== null);
+});
+void downloaded.refresh();
+
+function audioChanged(): Promise<void> {
+  recentAudio.forget();
+  return downloaded.refresh();
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== origin || trackIdOfAudioUrl(url) === null) return;
+  const trackId = url.origin === origin ? trackIdOfAudioUrl(url) : null;
+  if (trackId === null || downloaded.has(trackId) === false) return;
   event.respondWith(answerAudio(request, { caches, fetch: (r) => fetch(r), recent: recentAudio }));
   event.stopImmediatePropagation();
 });
@@ -87,8 +102,7 @@ const rscStrategy = pageStrategy('rsc');
 // never calls respondWith, and no route matches them); the worker only drops the previous DJ's pages.
 self.addEventListener('fetch', (event) => {
   if (!changesUser(event.request, new URL(event.request.url), origin)) return;
-  recentAudio.forget();
-  event.waitUntil(purgePages());
+  event.waitUntil(Promise.all([purgePages(), audioChanged()]));
 });
 
 // ---- Artwork: stale-while-revalidate, capped.
@@ -179,7 +193,7 @@ self.addEventListener('message', (event) => {
   if (type === 'SKIP_WAITING') {
     void self.skipWaiting();
   } else if (type === AUDIO_CHANGED_MESSAGE) {
-    recentAudio.forget();
+    event.waitUntil(audioChanged());
   } else if (type === 'WARM_PAGES') {
     event.waitUntil(warm(event, []));
   }

@@ -248,7 +248,8 @@ test.describe('service worker', () => {
       await expect(banner.getByRole('button', { name: 'Reload' })).toBeVisible();
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
 
-      // A track plays; the DJ presses Reload: nothing is applied, the banner stays.
+      // A track plays (streamed, not downloaded); the DJ presses Reload: nothing is applied, the banner stays.
+      const streamed = page.waitForResponse((response) => response.url().endsWith(audioCacheKey(track!.id)));
       await page.evaluate(async (src) => {
         const audio = document.createElement('audio');
         audio.id = 'e2e-player';
@@ -257,6 +258,8 @@ test.describe('service worker', () => {
         await audio.play();
         (window as unknown as { e2eMarker: boolean }).e2eMarker = true;
       }, audioCacheKey(track!.id));
+      // The worker leaves a stream alone: an open stream through it would hold back its successor.
+      expect((await streamed).fromServiceWorker()).toBe(false);
       await banner.getByRole('button', { name: 'Reload' }).click();
       await expect(banner).toHaveAttribute('data-phase', 'deferred');
       await expect(banner).toContainText('when playback stops');

@@ -36,7 +36,7 @@ export function loadDownloadManager(): Promise<DownloadManager | null> {
         caches,
         records: typeof indexedDB === 'undefined' ? memoryRecordStore() : dexieRecordStore(consoleDb()),
         storage: typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null,
-        onAudioRemoved: tellWorkerAudioChanged,
+        onAudioChanged: tellWorkerAudioChanged,
       });
       for (const listener of listeners) listener();
       return holder[INSTANCE];

@@ -38,8 +38,11 @@ export interface DownloadManagerDeps {
   records: DownloadRecordStore;
   /** `navigator.storage` where it exists. */
   storage?: Partial<Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>> | null;
-  /** Called after audio files were deleted (the worker forgets the copies it answers from). */
-  onAudioRemoved?: () => void;
+  /**
+   * Called after audio files were stored or deleted: the worker keeps an index of the downloaded
+   * tracks (it intercepts only those) and a short memory of the copies it answered from.
+   */
+  onAudioChanged?: () => void;
   concurrency?: number;
   now?: () => number;
 }
@@ -344,6 +347,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
       signal.throwIfAborted();
       wrote.audio = !(await has(AUDIO_CACHE_NAME, audioCacheKey(task.trackId)));
       await put(AUDIO_CACHE_NAME, audioCacheKey(task.trackId), audio.response);
+      deps.onAudioChanged?.();
       if (artwork) {
         wrote.artwork = !(await has(OFFLINE_ARTWORK_CACHE_NAME, artworkCacheKey(task.trackId)));
         await put(OFFLINE_ARTWORK_CACHE_NAME, artworkCacheKey(task.trackId), artwork.response);
@@ -495,7 +499,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
   async function deleteEntry(cacheName: string, key: string): Promise<void> {
     try {
       const deleted = await (await deps.caches.open(cacheName)).delete(key, { ignoreVary: true });
-      if (deleted && cacheName === AUDIO_CACHE_NAME) deps.onAudioRemoved?.();
+      if (deleted && cacheName === AUDIO_CACHE_NAME) deps.onAudioChanged?.();
     } catch {
       // nothing more we can do now: no row lists the file, and the next claimDevice() deletes it
     }
@@ -545,7 +549,7 @@ export function createDownloadManager(deps: DownloadManagerDeps): DownloadManage
     if (userId === owner) for (const trackId of tasks.keys()) kept.add(trackId);
     const audio = await deleteFilesExcept(AUDIO_CACHE_NAME, kept, trackIdOfAudioUrl);
     await deleteFilesExcept(OFFLINE_ARTWORK_CACHE_NAME, kept, trackIdOfArtworkUrl);
-    if (audio > 0) deps.onAudioRemoved?.();
+    if (audio > 0) deps.onAudioChanged?.();
     if (others.length > 0 || audio > 0) await refreshStorage();
     return others.length;
   }

@@ -1,7 +1,11 @@
 'use client';
 import { AUDIO_CHANGED_MESSAGE } from '@/lib/pwa/audio-cache';
 
-/** The worker answers recently played tracks from a short-lived copy: removed files must not be. */
+/**
+ * Downloads changed (a file stored or removed): the worker re-reads its index of downloaded tracks
+ * and forgets the copies it answered from (lib/sw/downloaded-index.ts, lib/sw/recent-audio.ts).
+ * Sent to the registration's active worker, which may not control this page yet.
+ */
 export function tellWorkerAudioChanged(): void {
   if (!('serviceWorker' in navigator)) return;
   void navigator.serviceWorker
