@@ -66,10 +66,17 @@ async function main() {
         await Promise.all([rows.arrayBuffer(), count.arrayBuffer()]);
       };
 
+      // Next's own floor on this machine: a route with no session, no upstream and no body.
+      const floor = async () => {
+        const res = await fetch(`${app.url}/api/health`, { method: 'HEAD' });
+        if (res.status !== 204) throw new Error(`health answered ${res.status}`);
+      };
       await timeEach(20, viaProxy); // warm-up: JIT, route modules, and the cache for the cached case
       await timeEach(20, direct);
+      await timeEach(20, floor);
       const proxySamples: number[] = [];
       const directSamples: number[] = [];
+      const floorSamples: number[] = [];
       const ratios: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         offset += 1000;
@@ -80,6 +87,7 @@ async function main() {
         proxySamples.push(...p);
         directSamples.push(...d);
         ratios.push(median(p) / median(d));
+        floorSamples.push(...(await timeEach(REQUESTS_PER_ROUND / 2, floor)));
       }
       offset += 1000;
       const proxyRps = await throughput(8, 40, viaProxy);
@@ -92,6 +100,7 @@ async function main() {
         direct: { p50: formatMs(median(directSamples)), p99: formatMs(percentile(directSamples, 99)), 'req/s, 8 clients': Math.round(directRps) },
       });
       console.log(`p50 overhead ${formatMs(median(proxySamples) - median(directSamples))} (goal < 2 ms); median per-round p50 ratio ${median(ratios).toFixed(2)}x; throughput ratio ${(proxyRps / directRps).toFixed(2)} (goal >= 0.5)`);
+      console.log(`Next.js floor in the same run (HEAD /api/health: no session, no upstream): p50 ${formatMs(median(floorSamples))}`);
     }
   } finally {
     app.stop();
