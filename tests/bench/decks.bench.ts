@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeLoopedMp3 } from '../../lib/embedded-base44/seed/mp3';
 import { synthesizeLoop } from '../../lib/embedded-base44/seed/synth';
-import { AUDIO_CACHE_NAME } from '../../lib/pwa/audio-cache';
+import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE } from '../../lib/pwa/audio-cache';
 import { median } from './support/stats';
 import { signedInConsole } from './support/pwa-browser';
 
@@ -37,7 +37,7 @@ async function main() {
     // Two demo tracks "downloaded": the first with the 6-minute fixture as its audio.
     const rows = page.getByTestId('deck-track');
     const titles = [(await rows.nth(0).locator('strong').textContent())!, (await rows.nth(1).locator('strong').textContent())!];
-    const ids = await page.evaluate(async ({ cacheName, fixtureBytes, titles: wanted }) => {
+    const ids = await page.evaluate(async ({ cacheName, changed, fixtureBytes, titles: wanted }) => {
       const catalogue = (await (await fetch('/api/catalogue')).json()) as { tracks: Array<{ id: string; title: string }> };
       const found = wanted.map((title) => catalogue.tracks.find((t) => t.title === title)!.id);
       const cache = await caches.open(cacheName);
@@ -45,8 +45,11 @@ async function main() {
       await cache.put(`/api/tracks/${found[0]}/audio`, new Response(long, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(long.length) } }));
       const other = await (await fetch(`/api/tracks/${found[1]}/audio`)).blob();
       await cache.put(`/api/tracks/${found[1]}/audio`, new Response(other, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(other.size) } }));
+      // As the download manager does after storing: the worker re-reads its index of downloads.
+      (await navigator.serviceWorker.getRegistration())?.active?.postMessage({ type: changed });
+      await new Promise((resolve) => setTimeout(resolve, 300));
       return found;
-    }, { cacheName: AUDIO_CACHE_NAME, fixtureBytes: Buffer.from(fixture.bytes).toString('base64'), titles });
+    }, { cacheName: AUDIO_CACHE_NAME, changed: AUDIO_CHANGED_MESSAGE, fixtureBytes: Buffer.from(fixture.bytes).toString('base64'), titles });
 
     await page.evaluate(() => {
       const w = window as unknown as Win;

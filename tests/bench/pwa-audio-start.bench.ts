@@ -5,7 +5,7 @@
 // which goes first; the median of the per-pair ratios, with its spread (p25–p75). Goal from
 // issue #5: at most 1.2x. Also the worker's own share: time to the first byte of a `bytes=0-`
 // fetch through the worker versus reading the blob, interleaved the same way.
-import { AUDIO_CACHE_NAME, audioCacheKey } from '../../lib/pwa/audio-cache';
+import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE, audioCacheKey } from '../../lib/pwa/audio-cache';
 import { median, percentile } from './support/stats';
 import { signedInConsole } from './support/pwa-browser';
 
@@ -27,7 +27,7 @@ async function main() {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     const track = await page.evaluate(
-      async ({ cacheName, prefix }) => {
+      async ({ cacheName, prefix, changed }) => {
         const list = await (await fetch('/api/tracks?pageSize=10', { headers: { accept: 'application/json' } })).json();
         // Not a VIP track: a locked one's audio is refused (lib/api/media-proxy.ts).
         const { id } = (list.items as Array<{ id: string; audioUrl: string | null; isVip: boolean }>).find((t) => t.audioUrl && !t.isVip)!;
@@ -37,6 +37,9 @@ async function main() {
         const blob = await res.blob();
         const copy = new Response(blob, { headers: { 'content-type': blob.type || 'audio/mpeg', 'content-length': String(blob.size) } });
         await (await caches.open(cacheName)).put(key, copy);
+        // As the download manager does after storing: the worker re-reads its index of downloads.
+        (await navigator.serviceWorker.getRegistration())?.active?.postMessage({ type: changed });
+        await new Promise((resolve) => setTimeout(resolve, 300));
         (window as unknown as { benchBlob: Blob }).benchBlob = blob;
         // A fresh element each time; resolves with the ms from play() to 'playing'.
         (window as unknown as { startTime: (src: string) => Promise<number> }).startTime = async (src) => {
@@ -69,7 +72,7 @@ async function main() {
         };
         return { id, key, size: blob.size, type: blob.type };
       },
-      { cacheName: AUDIO_CACHE_NAME, prefix: '/api/tracks/' },
+      { cacheName: AUDIO_CACHE_NAME, prefix: '/api/tracks/', changed: AUDIO_CHANGED_MESSAGE },
     );
     if (track.key !== audioCacheKey(track.id)) throw new Error('the audio cache key changed');
 
