@@ -56,7 +56,13 @@ class HowlerVoice implements Voice {
   private readonly howl: Howl;
   private readonly node: HTMLAudioElement | null;
   private pendingSeek = 0;
+  /** Set while howler replays the element around a seek; cleared by its next `play` event. */
   private resumingAfterSeek = false;
+  private readonly endResume = () => {
+    this.resumingAfterSeek = false;
+    this.node?.removeEventListener('play', this.endResume);
+    this.howl.off('playerror', this.endResume);
+  };
   private rate = 1;
   private keyLock = true;
   private source: MediaElementAudioSourceNode | null = null;
@@ -104,20 +110,23 @@ class HowlerVoice implements Voice {
   }
 
   pause(): void {
-    this.resumingAfterSeek = false;
+    this.endResume();
     this.howl.pause();
   }
 
   seek(seconds: number): void {
     // Howler keeps its own copy of the position (it restarts from it on play): always go through it.
     this.pendingSeek = seconds;
-    // Howler seeks a playing element by pausing it and playing it again a task later: meanwhile the
-    // element says "paused", and the engine would take it for a pause from outside.
-    if (this.isPlaying()) {
+    // Howler seeks a playing element by pausing it and playing it again later: meanwhile the element
+    // says "paused", and the engine would take it for a pause from outside (and stop following a
+    // track that then plays on to its end). "Later" is a task when the target is buffered, but when
+    // it is not (a seek offline or while streaming: the element drops to HAVE_METADATA until the
+    // range arrives) howler waits for `canplaythrough` and emits its 'seek' event before that: only
+    // the element's own `play` event says the replay has happened.
+    if (this.node && !this.resumingAfterSeek && this.howl.playing() && this.isPlaying()) {
       this.resumingAfterSeek = true;
-      this.howl.once('seek', () => {
-        this.resumingAfterSeek = false;
-      });
+      this.node.addEventListener('play', this.endResume);
+      this.howl.once('playerror', this.endResume);
     }
     this.howl.seek(seconds);
   }
@@ -160,6 +169,7 @@ class HowlerVoice implements Voice {
   }
 
   unload(): void {
+    this.endResume();
     this.howl.stop();
     // The element goes back to howler's pool: detach it from this channel first.
     this.source?.disconnect();

@@ -139,6 +139,51 @@ describe('howler voices (production backend)', () => {
     voice.unload();
   });
 
+  it('a seek to a part not buffered yet (offline or streaming) still plays on: the element waits for data, the voice stays playing', async () => {
+    const voice = backend.createVoice('player', '/api/tracks/t5/audio');
+    const element = lastElement();
+    let ended = 0;
+    voice.onEnded(() => (ended += 1));
+    element.ready(60);
+    expect(await outcome(voice.play())).toBe('started');
+    // Setting currentTime past the buffered data drops the element to HAVE_METADATA until the
+    // range arrives: howler's replay then waits for `canplaythrough`, and its 'seek' event comes first.
+    element.readyState = 1;
+    voice.seek(40);
+    for (let i = 0; i < 5; i += 1) await flush();
+    expect(element.paused).toBe(true); // not replayed yet: waiting for data
+    expect(voice.isPlaying()).toBe(true); // …which is no pause: the engine must not stop following it
+    expect(voice.position()).toBe(40);
+    element.ready(60); // the range is in
+    await flush();
+    expect(element.paused).toBe(false);
+    expect(element.currentTime).toBe(40);
+    expect(voice.isPlaying()).toBe(true);
+    expect(ended).toBe(0);
+    // A real pause afterwards is one.
+    voice.pause();
+    await flush();
+    expect(voice.isPlaying()).toBe(false);
+    voice.unload();
+  });
+
+  it('a pause while a seek waits for data is a pause', async () => {
+    const voice = backend.createVoice('player', '/api/tracks/t6/audio');
+    const element = lastElement();
+    element.ready(60);
+    expect(await outcome(voice.play())).toBe('started');
+    element.readyState = 1;
+    voice.seek(40);
+    for (let i = 0; i < 5; i += 1) await flush();
+    voice.pause();
+    expect(voice.isPlaying()).toBe(false);
+    element.ready(60);
+    for (let i = 0; i < 5; i += 1) await flush();
+    expect(element.paused).toBe(true); // howler ran the queued pause after its replay
+    expect(voice.isPlaying()).toBe(false);
+    voice.unload();
+  });
+
   it('still ends when the element plays to its end', async () => {
     const voice = backend.createVoice('player', '/api/tracks/t3/audio');
     const element = lastElement();
