@@ -1,10 +1,13 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatBytes } from '@/lib/offline/downloads/errors';
 import type { OfflineTrack } from '@/lib/offline/downloads/types';
 import { useBindDownloadsToMember, useDownloadManager, useDownloads } from '@/lib/offline/downloads/use-downloads';
+import { toPlayerTrack } from '@/lib/player/track';
+import { player, usePlayerSelector } from '@/lib/player/store';
+import type { PlayerTrack } from '@/lib/player/types';
 import { meOptions } from '@/lib/query/profile';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState, LoadingState } from '@/components/ui/states';
@@ -15,36 +18,48 @@ import styles from './downloads.module.css';
 /**
  * What this device keeps offline for the member: the tracks (playable with no network: the
  * worker answers their audio from Cache Storage), downloads in progress, storage used and
- * whether the browser may evict it.
+ * whether the browser may evict it. The tracks play through the shared player (mini player, lock
+ * screen, audio focus with the decks, on-air log), the downloaded tracks as its queue.
  */
 export function DownloadsView() {
   useBindDownloadsToMember();
   const me = useQuery(meOptions());
   const manager = useDownloadManager();
   const downloads = useDownloads();
-  const audioRef = useRef<HTMLAudioElement>(null);
-  const [playing, setPlaying] = useState<string | null>(null);
+  // The one audio path: the shared player (mini player, lock screen, preview rule, audio focus).
+  const currentId = usePlayerSelector((s) => s.player.track?.id ?? null);
+  const currentPlaying = usePlayerSelector((s) => s.player.isPlaying);
   const [confirming, setConfirming] = useState(false);
   const [removing, setRemoving] = useState(false);
 
   const ready = downloads.loaded || me.isError || !manager;
   if (!ready) return <LoadingState>Reading your downloads…</LoadingState>;
 
+  /** The downloaded tracks as a queue: a download was unlocked, so a VIP one plays in full. */
+  function queue(): PlayerTrack[] {
+    return downloads.offline.map((item) => toPlayerTrack(item.track, false)).filter((t): t is PlayerTrack => t !== null);
+  }
+
   function play(item: OfflineTrack) {
-    const audio = audioRef.current;
-    if (!audio) return;
-    // In the tap itself (iPad): set the source and play at once.
-    const src = `/api/tracks/${encodeURIComponent(item.trackId)}/audio`;
-    if (playing !== item.trackId || !audio.src.endsWith(src)) audio.src = src;
-    setPlaying(item.trackId);
-    void audio.play().catch(() => undefined);
+    if (currentId === item.trackId) return player.togglePlayPause();
+    const track = toPlayerTrack(item.track, false);
+    if (track) player.playTrack(track, queue());
+  }
+
+  /** The track leaves the device: if the player has it, it stops first (its file is going away). */
+  function stopIfCurrent(trackIds: string[]) {
+    if (currentId !== null && trackIds.includes(currentId)) player.pause();
+  }
+
+  function remove(item: OfflineTrack) {
+    stopIfCurrent([item.trackId]);
+    void manager?.remove(item.trackId);
   }
 
   async function removeAll() {
     setRemoving(true);
     try {
-      audioRef.current?.pause();
-      setPlaying(null);
+      stopIfCurrent(downloads.offline.map((item) => item.trackId));
       await manager?.removeAll();
     } finally {
       setRemoving(false);
@@ -54,7 +69,6 @@ export function DownloadsView() {
 
   const { storage, offline, tasks, overall } = downloads;
   const used = offline.reduce((sum, item) => sum + item.audioBytes + item.artworkBytes, 0);
-  const current = offline.find((item) => item.trackId === playing);
 
   return (
     <section className={styles.page} aria-labelledby="downloads-title" data-app-ready="true">
@@ -129,19 +143,6 @@ export function DownloadsView() {
         </section>
       )}
 
-      <div className={styles.player}>
-        <audio
-          ref={audioRef}
-          controls
-          preload="none"
-          crossOrigin="use-credentials"
-          data-testid="offline-player"
-          aria-label={current ? `Playing ${current.track.title}` : 'Offline player'}
-          onEnded={() => setPlaying(null)}
-        />
-        {current && <p className="muted">Now playing: {current.track.title} · {current.track.artist}</p>}
-      </div>
-
       {offline.length === 0 ? (
         <EmptyState title="Nothing offline yet">
           <p>
@@ -151,28 +152,44 @@ export function DownloadsView() {
         </EmptyState>
       ) : (
         <ul className={styles.list} aria-label="Offline tracks">
-          {offline.map((item) => (
-            <li key={item.trackId} className={`${styles.item} ${playing === item.trackId ? styles.playing : ''}`} data-testid="offline-track" data-track-id={item.trackId}>
-              <OfflineArtwork trackId={item.trackId} title={item.track.title} />
-              <span className={styles.itemText}>
-                <Link href={`/tracks/${item.trackId}`} className={styles.itemTitle}>{item.track.title}</Link>
-                <span className={styles.itemMeta}>
-                  {item.track.artist}
-                  {item.track.bpm ? ` · ${item.track.bpm} BPM` : ''}
-                  {item.track.key ? ` · ${item.track.key}` : ''} · {formatBytes(item.audioBytes)}
-                  {item.track.isVip ? ' · VIP' : ''}
+          {offline.map((item) => {
+            const isCurrent = currentId === item.trackId;
+            const isPlaying = isCurrent && currentPlaying;
+            return (
+              <li
+                key={item.trackId}
+                className={`${styles.item} ${isCurrent ? styles.playing : ''}`}
+                aria-current={isCurrent ? 'true' : undefined}
+                data-testid="offline-track"
+                data-track-id={item.trackId}
+                data-playing={isPlaying ? 'true' : 'false'}
+              >
+                <OfflineArtwork trackId={item.trackId} title={item.track.title} />
+                <span className={styles.itemText}>
+                  <Link href={`/tracks/${item.trackId}`} className={styles.itemTitle}>{item.track.title}</Link>
+                  <span className={styles.itemMeta}>
+                    {item.track.artist}
+                    {item.track.bpm ? ` · ${item.track.bpm} BPM` : ''}
+                    {item.track.key ? ` · ${item.track.key}` : ''} · {formatBytes(item.audioBytes)}
+                    {item.track.isVip ? ' · VIP' : ''}
+                  </span>
                 </span>
-              </span>
-              <span className={styles.itemActions}>
-                <button type="button" className="button button-primary" onClick={() => play(item)} aria-label={`Play ${item.track.title}`}>
-                  ▶ Play
-                </button>
-                <button type="button" className="button button-ghost" onClick={() => void manager?.remove(item.trackId)} aria-label={`Remove ${item.track.title} from this device`}>
-                  Remove
-                </button>
-              </span>
-            </li>
-          ))}
+                <span className={styles.itemActions}>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => play(item)}
+                    aria-label={`${isPlaying ? 'Pause' : 'Play'} ${item.track.title}`}
+                  >
+                    {isPlaying ? '❚❚ Pause' : '▶ Play'}
+                  </button>
+                  <button type="button" className="button button-ghost" onClick={() => remove(item)} aria-label={`Remove ${item.track.title} from this device`}>
+                    Remove
+                  </button>
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
 

@@ -210,25 +210,35 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
   await expect(offline).toHaveURL(/\/downloads$/);
   await expect(offline.getByTestId('offline-track')).toHaveCount(3);
 
-  // Play the unlocked VIP track (in full: the downloads page has no preview limit for it).
+  // Play the unlocked VIP track (in full: a download was unlocked) through the shared player.
   const row = offline.locator(`[data-testid="offline-track"][data-track-id="${target!.id}"]`);
   await row.getByRole('button', { name: `Play ${target!.title}` }).click();
-  const player = offline.getByTestId('offline-player');
-  await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
-  const state = await player.evaluate((a: HTMLAudioElement) => ({ error: a.error?.code ?? null, paused: a.paused, duration: a.duration }));
-  expect(state.error).toBeNull();
-  expect(state.paused).toBe(false);
-  expect(state.duration).toBeGreaterThan(target!.vipPreview!.endSeconds);
+  const mini = offline.getByTestId('mini-player');
+  await expect(mini).toHaveAttribute('data-track-id', target!.id);
+  await expect(mini).toHaveAttribute('data-playing', 'true', { timeout: 15_000 });
+  await expect.poll(async () => Number(await mini.getAttribute('data-position')), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await expect(row.getByRole('button', { name: `Pause ${target!.title}` })).toBeVisible();
+  await expect(offline.getByTestId('mini-error')).toHaveCount(0);
+  const duration = Number(await mini.getAttribute('data-duration'));
+  expect(duration).toBeGreaterThan(target!.vipPreview!.endSeconds);
+  // The downloads page has no media element of its own: one audio path.
+  expect(await offline.locator('audio').count()).toBe(0);
 
-  // Seek past the preview window: answered with a 206 by the worker, and playback goes on from there.
-  const seekTo = Math.min(state.duration - 3, target!.vipPreview!.endSeconds + 2);
-  const partial = offline.waitForResponse(
-    (r) => r.url().endsWith(`/api/tracks/${target!.id}/audio`) && r.status() === 206 && r.fromServiceWorker(),
-    { timeout: 15_000 },
-  );
-  await player.evaluate((a: HTMLAudioElement, t: number) => (a.currentTime = t), seekTo);
-  await partial.catch(() => null); // Chromium may serve the seek from the media cache it already holds
-  await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(seekTo + 0.3);
+  // Seek past the preview window through the mini player: playback goes on from there (not ended,
+  // not back at the start). The position is read at once: the demo track is ~32 s long, so waiting
+  // for anything first (say a worker answer to a range request, which Chromium does not send when
+  // the target is already in its media buffer) would leave it time to end on its own.
+  await expect(mini).toHaveAttribute('data-queue-length', '3');
+  const seekTo = Math.min(duration - 8, target!.vipPreview!.endSeconds + 2);
+  expect(seekTo).toBeGreaterThan(target!.vipPreview!.endSeconds);
+  await offline.getByTestId('mini-seek').fill(String(seekTo));
+  const position = async () => Number(await mini.getAttribute('data-position'));
+  await expect.poll(position, { timeout: 5_000 }).toBeGreaterThan(seekTo + 0.3);
+  const afterSeek = await position();
+  await expect.poll(position, { timeout: 5_000 }).toBeGreaterThan(afterSeek + 1);
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await expect(mini).toHaveAttribute('data-track-id', target!.id);
+  expect(await position()).toBeLessThan(duration);
   const ranges = await Promise.all(
     requests.pageRequests
       .filter((r) => r.url().endsWith(`/api/tracks/${target!.id}/audio`))
@@ -247,6 +257,21 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
   // (Its stale-while-revalidate refreshes of library covers are answered by the HTTP cache.)
   const audioPaths = expected.map((id) => `/api/tracks/${id}/audio`);
   expect((await requests.workerRequests()).filter((r) => audioPaths.some((p) => r.includes(p)))).toEqual([]);
+
+  // Removing the playing track stops it; "Remove all" stops the one playing then.
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await row.getByRole('button', { name: `Remove ${target!.title} from this device` }).click();
+  await expect(mini).toHaveAttribute('data-playing', 'false');
+  await expect(offline.getByTestId('offline-track')).toHaveCount(2);
+  const other = offline.locator(`[data-testid="offline-track"][data-track-id="${plain[0]!.id}"]`);
+  await other.getByRole('button', { name: `Play ${plain[0]!.title}` }).click();
+  await expect(mini).toHaveAttribute('data-track-id', plain[0]!.id);
+  await expect(mini).toHaveAttribute('data-playing', 'true', { timeout: 15_000 });
+  await expect(other).toHaveAttribute('data-playing', 'true');
+  await offline.getByRole('button', { name: 'Remove all' }).click();
+  await offline.getByRole('dialog').getByRole('button', { name: 'Remove all' }).click();
+  await expect(offline.getByTestId('offline-track')).toHaveCount(0);
+  await expect(mini).toHaveAttribute('data-playing', 'false');
   await context.setOffline(false);
 });
 

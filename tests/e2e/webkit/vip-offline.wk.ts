@@ -63,11 +63,15 @@ test('WebKitGTK: a downloaded track plays after a reload with the server unreach
 
   // A real click (WebKit, like iPad Safari, plays only on a user gesture), then time advances.
   await (await wk.$(`button[aria-label="Play ${track.title.replace(/"/g, '\\"')}"]`)).click();
-  await waitInPage(wk, `document.querySelector('[data-testid="offline-player"]').currentTime > 0.5`, 20_000);
-  const state = await wk.execute(() => {
-    const audio = document.querySelector<HTMLAudioElement>('[data-testid="offline-player"]')!;
-    return { error: audio.error?.code ?? null, paused: audio.paused };
-  });
-  expect(state).toEqual({ error: null, paused: false });
+  // It plays through the shared player (the mini player), not an element of the page's own.
+  await waitInPage(wk, `document.querySelector('[data-testid="mini-player"]')?.getAttribute('data-track-id') === ${JSON.stringify(track.id)}`);
+  await waitInPage(wk, `Number(document.querySelector('[data-testid="mini-player"]')?.getAttribute('data-position')) > 0.5`, 20_000);
+  const state = await wk.execute(() => ({
+    playing: document.querySelector('[data-testid="mini-player"]')?.getAttribute('data-playing'),
+    // Not `error`: webdriverio reads a returned object with an `error` key as a WebDriver error.
+    miniError: document.querySelector('[data-testid="mini-error"]')?.textContent ?? null,
+    audioElements: document.querySelectorAll('audio').length,
+  }));
+  expect(state).toEqual({ playing: 'true', miniError: null, audioElements: 0 });
   net.setOffline(false);
 });
