@@ -155,10 +155,14 @@ test('a session that ends on its own keeps the DJ’s downloads playable offline
   expect((await basement.goto('/downloads'))?.fromServiceWorker()).toBe(true);
   const row = basement.locator(`[data-testid="offline-track"][data-track-id="${a.track.id}"]`);
   await row.getByRole('button', { name: `Play ${a.track.title}` }).click();
-  const player = basement.getByTestId('offline-player');
-  await expect.poll(() => player.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
-  expect(await player.evaluate((el: HTMLAudioElement) => el.error?.code ?? null)).toBeNull();
-  await player.evaluate((el: HTMLAudioElement) => el.pause());
+  // Through the shared player (the mini player).
+  const mini = basement.getByTestId('mini-player');
+  await expect(mini).toHaveAttribute('data-track-id', a.track.id);
+  await expect.poll(async () => Number(await mini.getAttribute('data-position')), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await expect(mini).toHaveAttribute('data-playing', 'true');
+  await expect(basement.getByTestId('mini-error')).toHaveCount(0);
+  await row.getByRole('button', { name: `Pause ${a.track.title}` }).click();
+  await expect(mini).toHaveAttribute('data-playing', 'false');
   expect(await cachedAudio(basement, a.track.id)).toBe(true);
   await context.setOffline(false);
 
