@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { catalogueOptions } from '@/lib/query/catalogue';
 import { player } from '@/lib/player/store';
 import { usePlayableTrack } from '@/components/player/use-playable';
+import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { LoadingState } from '@/components/ui/states';
 import styles from './decks.module.css';
 
@@ -46,7 +47,10 @@ export function DeckBrowser() {
               </span>
               <span className={styles.metric}>{track.bpm ?? '–'}</span>
               <span className={styles.metric}>{track.key ?? '–'}</span>
-              <span>{track.isVip && <span className="chip chip-vip">{item?.preview ? 'Preview' : 'VIP'}</span>}</span>
+              <span className={styles.browserChips}>
+                {track.isVip && <span className="chip chip-vip">{item?.preview ? 'Preview' : 'VIP'}</span>}
+                <OfflineBadge trackId={track.id} compact />
+              </span>
               <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('A', item)} aria-label={`Load ${track.title} on deck A`} data-testid="load-A">A</button>
               <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('B', item)} aria-label={`Load ${track.title} on deck B`} data-testid="load-B">B</button>
             </li>

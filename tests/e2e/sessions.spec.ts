@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { downloadThroughTrackPage } from './support/downloads';
+import { catalogueSaved } from './support/offline';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { E2E } from './support/servers';
 import { startTcpForwarder } from './support/tcp-forwarder';
@@ -38,28 +39,6 @@ async function downloadTracks(page: Page, count: number): Promise<Array<{ id: st
   }, count);
   for (const track of picked) await downloadThroughTrackPage(page, track.id);
   return picked;
-}
-
-/** The library's catalogue is in the persisted query cache (what an offline reload paints from). */
-async function catalogueSaved(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<boolean>((resolve) => {
-              const open = indexedDB.open('spynners-console');
-              open.onerror = () => resolve(false);
-              open.onsuccess = () => {
-                const request = open.result.transaction('queryCache').objectStore('queryCache').getAll();
-                request.onsuccess = () => resolve((request.result as Array<{ queryHash: string }>).some((row) => row.queryHash.includes('catalogue')));
-                request.onerror = () => resolve(false);
-              };
-            }),
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
 }
 
 async function playOnAir(page: Page, title: string, expectedPlays: number): Promise<void> {
