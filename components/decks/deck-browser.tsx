@@ -32,7 +32,7 @@ export function DeckBrowser() {
     <section className={styles.browser} aria-labelledby="deck-browser-title">
       <div className={styles.browserHead}>
         <h2 id="deck-browser-title">Load a track</h2>
-        <input type="search" placeholder="Title, artist, genre, key, BPM" value={search} onChange={(e) => setSearch(e.currentTarget.value)} aria-label="Search tracks to load" />
+        <input className="input" type="search" placeholder="Title, artist, genre, key, BPM" value={search} onChange={(e) => setSearch(e.currentTarget.value)} aria-label="Search tracks to load" />
       </div>
       {catalogue.isPending && <LoadingState>Loading tracks…</LoadingState>}
       {catalogue.isError && <p className="alert alert-error">{catalogue.error.message}</p>}
