@@ -34,22 +34,39 @@ async function main() {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null && document.querySelector('[data-decks][data-app-ready="true"]'));
     await page.getByTestId('deck-track').nth(3).waitFor();
 
-    // Two demo tracks "downloaded": the first with the 6-minute fixture as its audio.
+    // Two demo tracks "downloaded": the first with the 6-minute fixture as its audio. A download is
+    // a file in the audio cache AND the DJ's offlineTracks row (the owner rule removes files no row
+    // lists at every console start), then AUDIO_CHANGED so the worker re-reads its index.
     const rows = page.getByTestId('deck-track');
     const titles = [(await rows.nth(0).locator('strong').textContent())!, (await rows.nth(1).locator('strong').textContent())!];
     const ids = await page.evaluate(async ({ cacheName, changed, fixtureBytes, titles: wanted }) => {
       const catalogue = (await (await fetch('/api/catalogue')).json()) as { tracks: Array<{ id: string; title: string }> };
-      const found = wanted.map((title) => catalogue.tracks.find((t) => t.title === title)!.id);
+      const found = wanted.map((title) => catalogue.tracks.find((t) => t.title === title)!);
+      const session = (await (await fetch('/api/auth/session')).json()) as { user: { id: string } };
       const cache = await caches.open(cacheName);
       const long = Uint8Array.from(atob(fixtureBytes), (c) => c.charCodeAt(0));
-      await cache.put(`/api/tracks/${found[0]}/audio`, new Response(long, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(long.length) } }));
-      const other = await (await fetch(`/api/tracks/${found[1]}/audio`)).blob();
-      await cache.put(`/api/tracks/${found[1]}/audio`, new Response(other, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(other.size) } }));
-      // As the download manager does after storing: the worker re-reads its index of downloads.
-      (await navigator.serviceWorker.getRegistration())?.active?.postMessage({ type: changed });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return found;
+      const other = new Uint8Array(await (await fetch(`/api/tracks/${found[1]!.id}/audio`)).arrayBuffer());
+      const files = [long, other];
+      const open = indexedDB.open('spynners-console');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const [i, track] of found.entries()) {
+        const bytes = files[i]!;
+        await cache.put(`/api/tracks/${track.id}/audio`, new Response(bytes, { headers: { 'content-type': 'audio/mpeg', 'content-length': String(bytes.length) } }));
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('offlineTracks', 'readwrite');
+          tx.objectStore('offlineTracks').put({ userId: session.user.id, trackId: track.id, track, audioBytes: bytes.length, audioType: 'audio/mpeg', artworkBytes: 0, downloadedAt: Date.now() });
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+      (await navigator.serviceWorker.ready).active!.postMessage({ type: changed });
+      return found.map((t) => t.id);
     }, { cacheName: AUDIO_CACHE_NAME, changed: AUDIO_CHANGED_MESSAGE, fixtureBytes: Buffer.from(fixture.bytes).toString('base64'), titles });
+    await page.waitForTimeout(500); // the worker re-reads its index
 
     await page.evaluate(() => {
       const w = window as unknown as Win;
