@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { catalogueOptions } from '@/lib/query/catalogue';
 import { player } from '@/lib/player/store';
 import { usePlayableTrack } from '@/components/player/use-playable';
@@ -10,8 +10,11 @@ import styles from './decks.module.css';
 
 const SHOWN = 60;
 
-/** Tracks to load on a deck: the cached catalogue (offline too), filtered as the DJ types. */
-export function DeckBrowser() {
+/**
+ * Tracks to load on a deck: the cached catalogue (offline too), filtered as the DJ types. Memoised:
+ * a tap on a deck (which deck is "last used") must not re-render the list (long tasks, issue #6).
+ */
+export const DeckBrowser = memo(function DeckBrowser() {
   const catalogue = useQuery(catalogueOptions());
   const playable = usePlayableTrack();
   const [search, setSearch] = useState('');
@@ -59,4 +62,4 @@ export function DeckBrowser() {
       </ul>
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import { formatDuration } from '@/lib/format/duration';
 import { TEMPO_RANGE } from '@/lib/player/engine-constants';
 import { channelGain, player, usePlayerSelector } from '@/lib/player/store';
@@ -9,8 +10,11 @@ import styles from './decks.module.css';
 
 const pct = (tempo: number) => `${tempo > 0 ? '+' : ''}${(tempo * 100).toFixed(1)} %`;
 
-/** One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. */
-export function Deck({ deck, active, onUse }: { deck: DeckId; active: boolean; onUse: (deck: DeckId) => void }) {
+/**
+ * One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. Memoised:
+ * it re-renders on its own deck's state, not when the other deck or the crossfader moves.
+ */
+export const Deck = memo(function Deck({ deck, active, onUse }: { deck: DeckId; active: boolean; onUse: (deck: DeckId) => void }) {
   const s = usePlayerSelector((state) => state.decks[deck]);
   const keyLockSupported = usePlayerSelector((state) => state.keyLockSupported);
   const track = s.track;
@@ -121,4 +125,4 @@ export function Deck({ deck, active, onUse }: { deck: DeckId; active: boolean; o
       </div>
     </section>
   );
-}
+});

@@ -1,10 +1,11 @@
 'use client';
+import { memo } from 'react';
 import { crossfaderShares } from '@/lib/player/mixer-curve';
 import { player, usePlayerSelector } from '@/lib/player/store';
 import styles from './decks.module.css';
 
 /** The equal-power crossfader between the decks (Web Audio gains: see lib/player/mixer-curve.ts). */
-export function Mixer() {
+export const Mixer = memo(function Mixer() {
   const position = usePlayerSelector((s) => s.crossfader);
   const shares = crossfaderShares(position);
   return (
@@ -32,4 +33,4 @@ export function Mixer() {
       </div>
     </section>
   );
-}
+});
