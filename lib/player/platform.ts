@@ -27,10 +27,6 @@ function artwork(track: PlayerTrack): MediaImage[] {
 
 export function bindPlatform(engine: PlayerEngine): () => void {
   let lastMetadataKey = '';
-  // One MediaMetadata per channel and track, reused when the lock screen's focus flips back (a deck
-  // paused hands it to the other deck and back): a new object makes Chromium fetch and decode the
-  // artwork again on the page's main thread (an SVG cover: ~50 ms with the CPU throttled 4x).
-  const metadataByKey = new Map<string, MediaMetadata>();
   let wakeLock: WakeLockSentinel | null = null;
   let wantWakeLock = false;
   let requesting = false;
@@ -97,13 +93,9 @@ export function bindPlatform(engine: PlayerEngine): () => void {
     const key = track ? `${channel}:${track.id}` : '';
     if (key !== lastMetadataKey && typeof MediaMetadata !== 'undefined') {
       lastMetadataKey = key;
-      let metadata = metadataByKey.get(key) ?? null;
-      if (track && !metadata) {
-        metadata = new MediaMetadata({ title: track.title, artist: track.artist, album: channel === 'player' ? 'SPYNNERS' : `SPYNNERS · Deck ${channel}`, artwork: artwork(track) });
-        if (metadataByKey.size >= 6) metadataByKey.delete(metadataByKey.keys().next().value!);
-        metadataByKey.set(key, metadata);
-      }
-      session.metadata = metadata;
+      session.metadata = track
+        ? new MediaMetadata({ title: track.title, artist: track.artist, album: channel === 'player' ? 'SPYNNERS' : `SPYNNERS · Deck ${channel}`, artwork: artwork(track) })
+        : null;
     }
     session.playbackState = current?.isPlaying ? 'playing' : track ? 'paused' : 'none';
     if (current && track && current.duration > 0 && 'setPositionState' in session) {
