@@ -203,7 +203,7 @@ test.describe('DJ console API', () => {
     expect(profile.avatarUrl).toBe(`/api/users/${producerId}/avatar`);
     const avatar = await page.request.get(profile.avatarUrl);
     expect(avatar.status()).toBe(200);
-    expect(avatar.headers()['content-type']).toBe('image/svg+xml');
+    expect(avatar.headers()['content-type']).toBe('image/jpeg');
     expect(avatar.headers()['content-security-policy']).toContain('sandbox');
     expect((await page.request.get('/api/users/no-such-member')).status()).toBe(404);
   });

@@ -1,7 +1,7 @@
 import type { FileStore } from '../files/file-store';
 import type { EntityRecord } from '../store/entity-store';
 import { newRecord } from '../store/records';
-import { coverSvg } from './artwork';
+import { coverImage } from './cover-image';
 import type { TrackPlan } from './demo-catalogue';
 import { encodeLoopedMp3 } from './mp3';
 import type { Prng } from './prng';
@@ -13,14 +13,17 @@ const MIN_SECONDS = 30;
 export async function buildTrack(plan: TrackPlan, producer: EntityRecord, files: FileStore, random: Prng): Promise<EntityRecord> {
   const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const artist = String(producer.artist_name);
+  const stem = `demo-${String(plan.index).padStart(3, '0')}-${random.hex(12)}-${slug}`;
+  // The cover is encoded on sharp's threads while this one encodes the audio.
+  const drawing = coverImage(plan.title, artist, random);
   const loop = synthesizeLoop({ bpm: plan.bpm, camelotKey: plan.key, genre: plan.genre, seed: 1000 + plan.index });
   const bpm = Math.round(loop.bpm);
   const audio = await encodeLoopedMp3(loop.samples, MIN_SECONDS, {
     TIT2: plan.title, TPE1: artist, TCON: plan.genre, TBPM: String(bpm),
   });
-  const stem = `demo-${String(plan.index).padStart(3, '0')}-${random.hex(12)}-${slug}`;
   const audioUrl = files.writeWhole(`${stem}.mp3`, audio.bytes, 'audio/mpeg');
-  const artworkUrl = files.writeWhole(`${stem}.svg`, new TextEncoder().encode(coverSvg(plan.title, artist, random)), 'image/svg+xml');
+  const cover = await drawing;
+  const artworkUrl = files.writeWhole(`${stem}.${cover.extension}`, cover.bytes, cover.contentType);
   const rejected = plan.status === 'rejected';
   const fields = {
     title: plan.title,

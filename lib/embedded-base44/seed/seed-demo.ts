@@ -3,7 +3,7 @@ import type { Services } from '../services';
 import type { EntityRecord } from '../store/entity-store';
 import { newRecord } from '../store/records';
 import type { DemoSeedOptions } from '../types';
-import { coverSvg } from './artwork';
+import { coverImage } from './cover-image';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isProducer } from './demo-accounts';
 import { planCatalogue } from './demo-catalogue';
 import { planDemoSets } from './demo-sets';
@@ -22,17 +22,18 @@ export async function seedDemoData(services: Services, options: DemoSeedOptions 
   const { store, files } = services;
   if (!store.isEmpty('User')) return false;
   const random = new Prng(SEED);
-  const users = DEMO_ACCOUNTS.map((account, i) => {
+  const drawnUsers = DEMO_ACCOUNTS.map((account, i) => {
     const now = new Date(Date.parse('2025-01-15T10:00:00.000Z') + i * 86_400_000).toISOString();
     const id = random.id(now);
-    const avatar = coverSvg(account.artist_name, account.user_type, random);
-    const { email, ...profile } = account;
-    return newRecord(
-      { ...profile, email, avatar_url: files.writeWhole(`avatar-${id}.svg`, new TextEncoder().encode(avatar), 'image/svg+xml'), preferred_genres: [...account.preferred_genres] },
-      { id, email },
-      { id, now },
-    );
+    return { account, now, id, avatar: coverImage(account.artist_name, account.user_type, random) };
   });
+  const users: EntityRecord[] = [];
+  for (const { account, now, id, avatar } of drawnUsers) {
+    const { bytes, extension, contentType } = await avatar;
+    const { email, ...profile } = account;
+    const avatarUrl = files.writeWhole(`avatar-${id}.${extension}`, bytes, contentType);
+    users.push(newRecord({ ...profile, email, avatar_url: avatarUrl, preferred_genres: [...account.preferred_genres] }, { id, email }, { id, now }));
+  }
   // Hashing runs on libuv's thread pool while this thread encodes audio.
   const hashing = Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
   hashing.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled

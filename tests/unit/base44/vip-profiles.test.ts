@@ -69,7 +69,7 @@ describe('public profiles', () => {
     expect(source?.startsWith(`${env.backend.baseUrl}/api/apps/`)).toBe(true);
     const image = await env.base44.fetchMedia(source!);
     expect(image.status).toBe(200);
-    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
     await image.body?.cancel();
     // The member's own profile maps the same way.
     await expect(env.base44.getMe(producer.token)).resolves.toMatchObject({ avatarUrl: `/api/users/${producer.id}/avatar` });

@@ -117,13 +117,14 @@ describe('the demo seed', () => {
     expect(digests.size).toBe(tracks.length);
   });
 
-  it('serves a distinct SVG cover per track', async () => {
+  it('serves a distinct JPEG cover per track (a raster image: lock screens need one)', async () => {
     const covers = new Set<string>();
     for (const track of tracks) {
       const { type, bytes } = await fetchFile(track.artwork_url);
-      expect(type).toBe('image/svg+xml');
-      expect(bytes.toString('utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-      covers.add(bytes.toString('utf8'));
+      expect(type).toBe('image/jpeg');
+      expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      expect(bytes.length).toBeLessThan(64 * 1024);
+      covers.add(createHash('sha256').update(bytes).digest('hex'));
     }
     expect(covers.size).toBe(tracks.length);
   });
