@@ -34,6 +34,16 @@ test('WebKitGTK: a click plays a track, its position advances, and the crossfade
   await waitInPage(wk, `location.pathname === '/library'`);
   await waitInPage(wk, `document.querySelectorAll('[data-testid="play-track"]').length >= 5`, 30_000);
 
+  // A long plain (non-VIP) demo track: the newest rows are the short files other specs uploaded
+  // and approved (a 1-second track ends before its position can advance).
+  const longPlain = (await wk.execute(async () => {
+    const res = await fetch('/api/tracks?pageSize=100');
+    const page = (await res.json()) as { items: Array<{ title: string; isVip: boolean; durationSeconds: number | null }> };
+    return page.items.filter((t) => !t.isVip && (t.durationSeconds ?? 0) >= 25).map((t) => t.title);
+  })) as string[];
+  expect(longPlain.length).toBeGreaterThan(2);
+  await (await wk.$('input[type="search"]')).setValue(longPlain[0]!);
+  await waitInPage(wk, `document.querySelector('[data-testid="track-title"]')?.textContent === ${JSON.stringify(longPlain[0])}`);
   await (await wk.$('[data-testid="play-track"]')).click();
   await waitInPage(wk, `document.querySelector('[data-testid="mini-player"]')?.getAttribute('data-playing') === 'true'`, 20_000);
   const first = await wk.execute(`return ${attr('[data-testid="mini-player"]', 'data-position')}`) as number;
@@ -44,10 +54,12 @@ test('WebKitGTK: a click plays a track, its position advances, and the crossfade
   // The decks: two tracks, both playing after real clicks, then the crossfader.
   await (await wk.$('a[href="/console"]')).click();
   await waitInPage(wk, `document.querySelector('[data-decks][data-app-ready="true"]') !== null && document.querySelectorAll('[data-testid="load-A"]').length > 2`, 30_000);
-  // Two plain (non-VIP) tracks: the pool's order changes as other specs approve tracks.
+  // Two long plain tracks: the pool's order changes as other specs approve (short) tracks.
   const plain = (await wk.execute(
-    `return [...document.querySelectorAll('[data-testid="deck-track"]')].map((row, i) => row.querySelector('.chip-vip') ? -1 : i).filter((i) => i >= 0)`,
+    (titles: string[]) => [...document.querySelectorAll('[data-testid="deck-track"]')].map((row, i) => titles.includes(row.querySelector('strong')?.textContent ?? '') ? i : -1).filter((i) => i >= 0),
+    longPlain,
   )) as number[];
+  expect(plain.length).toBeGreaterThan(1);
   const loadA = await wk.$$('[data-testid="load-A"]');
   await tap(wk, loadA[plain[0]!]!);
   const loadB = await wk.$$('[data-testid="load-B"]');
