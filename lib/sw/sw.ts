@@ -9,6 +9,7 @@ import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strateg
 import { answerAudio } from './audio-route';
 import { createDownloadedIndex } from './downloaded-index';
 import { createRecentAudio } from './recent-audio';
+import { isWorkerScriptRequest, withoutResponseUrl } from './worker-script';
 import { listenForOutboxSync } from './outbox-sync';
 import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
 import { documentCacheKey, documentPathsOf, isCacheableArtwork, isCacheablePage, meansSignedOut, warmPages } from './page-cache';
@@ -61,6 +62,19 @@ self.addEventListener('fetch', (event) => {
   const trackId = url.origin === origin ? trackIdOfAudioUrl(url) : null;
   if (trackId === null || downloaded.has(trackId) === false) return;
   event.respondWith(answerAudio(request, { caches, fetch: (r) => fetch(r), recent: recentAudio }));
+  event.stopImmediatePropagation();
+});
+
+// ---- Web Worker scripts: from the precache (else network) as URL-less responses, so the worker
+// keeps its own URL and Turbopack's bootstrap its `#params=` (lib/sw/worker-script.ts).
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (!isWorkerScriptRequest(request, url, origin)) return;
+  url.hash = '';
+  event.respondWith(
+    (async () => withoutResponseUrl((await matchPrecache(url.href)) ?? (await caches.match(request)) ?? (await fetch(request))))(),
+  );
   event.stopImmediatePropagation();
 });
 

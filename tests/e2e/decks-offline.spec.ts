@@ -38,6 +38,8 @@ test('offline: the deck browser marks downloaded tracks, and a downloaded one lo
   const deckA = page.getByTestId('deck-A');
   await expect(deckA).toHaveAttribute('data-track-id', kept!.id);
   await expect(deckA).toHaveAttribute('data-status', 'ready', { timeout: 15_000 });
+  // The overview is computed off the main thread offline too (the worker's scripts are precached).
+  await expect(page.getByTestId('waveform-A')).toHaveAttribute('data-source', 'worker', { timeout: 20_000 });
   await page.getByTestId('deck-A-play').click();
   await expect(deckA).toHaveAttribute('data-playing', 'true');
   const start = Number(await deckA.getAttribute('data-position'));
