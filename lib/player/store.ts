@@ -17,8 +17,30 @@ let loading: Promise<BrowserPlayer> | null = null;
 let userId: string | null = null;
 const listeners = new Set<() => void>();
 
-function emit(): void {
+let pending = false;
+let nextTask: MessagePort | null = null;
+
+function flush(): void {
+  if (!pending) return;
+  pending = false;
   for (const listener of [...listeners]) listener();
+}
+
+// Screens hear of engine changes in a task of their own, once per burst: a tap's task then holds
+// the engine's work (audio starts inside the gesture) and React's render comes right after, not
+// both in one long task (issue #6's long-task goal). The snapshot itself is always current.
+// Actions behind controlled inputs (sliders) flush at once: React puts a controlled input back to
+// its rendered value right after the event, so their state must be rendered within the event.
+function emit(): void {
+  if (pending) return;
+  pending = true;
+  if (typeof MessageChannel === 'undefined') return flush();
+  if (!nextTask) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = flush;
+    nextTask = channel.port2;
+  }
+  nextTask.postMessage(null);
 }
 
 export function subscribePlayer(listener: () => void): () => void {
@@ -61,12 +83,18 @@ export function channelGain(channel: ChannelId): number | null {
   return browserPlayer?.channelGain(channel) ?? null;
 }
 
-/** Runs `action` on the engine, now if it is loaded. `gesture`: called from a tap, unlock audio first. */
-function run(action: (engine: PlayerEngine) => void, gesture = true): void {
+type RunMode = { gesture?: boolean; slider?: boolean };
+
+/**
+ * Runs `action` on the engine, now if it is loaded. `gesture`: called from a tap, unlock audio
+ * first. `slider`: called from a controlled input, render its new state within the event.
+ */
+function run(action: (engine: PlayerEngine) => void, { gesture = true, slider = false }: RunMode = {}): void {
   if (gesture) unlockAudioOutput();
   if (browserPlayer) {
     if (gesture) browserPlayer.engine.unlock();
     action(browserPlayer.engine);
+    if (slider) flush();
     return;
   }
   void loadPlayer().then(
@@ -78,27 +106,30 @@ function run(action: (engine: PlayerEngine) => void, gesture = true): void {
   );
 }
 
+const NO_GESTURE: RunMode = { gesture: false };
+const SLIDER: RunMode = { gesture: false, slider: true };
+
 /** Everything a screen can ask of the player and the decks. */
 export const player = {
   playTrack: (track: PlayerTrack, queue?: PlayerTrack[]) => run((e) => e.playTrack(track, queue)),
   playAll: (tracks: PlayerTrack[], startIndex = 0) => run((e) => e.playAll(tracks, startIndex)),
   togglePlayPause: (channel: ChannelId = 'player') => run((e) => e.togglePlayPause(channel)),
   play: (channel: ChannelId = 'player') => run((e) => e.play(channel)),
-  pause: (channel: ChannelId = 'player') => run((e) => e.pause(channel), false),
-  seekTo: (seconds: number, channel: ChannelId = 'player') => run((e) => e.seekTo(seconds, channel)),
+  pause: (channel: ChannelId = 'player') => run((e) => e.pause(channel), NO_GESTURE),
+  seekTo: (seconds: number, channel: ChannelId = 'player') => run((e) => e.seekTo(seconds, channel), { slider: true }),
   next: () => run((e) => e.next()),
   previous: () => run((e) => e.previous()),
-  setShuffle: (on: boolean) => run((e) => e.setShuffle(on), false),
-  cycleRepeat: () => run((e) => e.cycleRepeat(), false),
-  setVolume: (volume: number) => run((e) => e.setVolume(volume), false),
+  setShuffle: (on: boolean) => run((e) => e.setShuffle(on), NO_GESTURE),
+  cycleRepeat: () => run((e) => e.cycleRepeat(), NO_GESTURE),
+  setVolume: (volume: number) => run((e) => e.setVolume(volume), SLIDER),
   loadDeck: (deck: DeckId, track: PlayerTrack) => run((e) => e.loadDeck(deck, track)),
   cue: (deck: DeckId) => run((e) => e.cue(deck)),
   hotCue: (deck: DeckId, slot: number) => run((e) => e.hotCue(deck, slot)),
-  clearHotCue: (deck: DeckId, slot: number) => run((e) => e.clearHotCue(deck, slot), false),
-  setTempo: (deck: DeckId, tempo: number) => run((e) => e.setTempo(deck, tempo), false),
-  setKeyLock: (deck: DeckId, on: boolean) => run((e) => e.setKeyLock(deck, on), false),
-  setDeckGain: (deck: DeckId, gain: number) => run((e) => e.setDeckGain(deck, gain), false),
-  setCrossfader: (position: number) => run((e) => e.setCrossfader(position), false),
+  clearHotCue: (deck: DeckId, slot: number) => run((e) => e.clearHotCue(deck, slot), NO_GESTURE),
+  setTempo: (deck: DeckId, tempo: number) => run((e) => e.setTempo(deck, tempo), SLIDER),
+  setKeyLock: (deck: DeckId, on: boolean) => run((e) => e.setKeyLock(deck, on), NO_GESTURE),
+  setDeckGain: (deck: DeckId, gain: number) => run((e) => e.setDeckGain(deck, gain), SLIDER),
+  setCrossfader: (position: number) => run((e) => e.setCrossfader(position), SLIDER),
   dispose: () => browserPlayer?.engine.dispose(),
 };
 

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { PlayerEngine } from '@/lib/player/engine';
+import { FakeBackend, FakeClock, track } from './fake-backend';
+
+// The store in front of a real engine on the fake audio backend (no browser).
+vi.mock('@/lib/player/runtime', () => ({
+  createBrowserPlayer: () => {
+    const clock = new FakeClock();
+    const engine = new PlayerEngine({
+      backend: new FakeBackend(clock),
+      clock,
+      cues: { load: async () => null, save: async () => undefined },
+      record: async () => undefined,
+    });
+    return { engine, channelGain: () => null };
+  },
+}));
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the player store', () => {
+  it('tells screens of a tap\'s changes in the next task, once, with the state already current', async () => {
+    const { loadPlayer, player, getPlayerState, subscribePlayer } = await import('@/lib/player/store');
+    await loadPlayer();
+    await nextTask();
+    let heard = 0;
+    const unsubscribe = subscribePlayer(() => (heard += 1));
+
+    player.loadDeck('A', track('a'));
+    player.loadDeck('B', track('b'));
+    expect(getPlayerState().decks.A.track?.id).toBe('a');
+    expect(getPlayerState().decks.B.track?.id).toBe('b');
+    expect(heard).toBe(0);
+    await nextTask();
+    expect(heard).toBe(1);
+    unsubscribe();
+  });
+
+  it('renders a slider\'s change within its event (React resets a controlled input to its rendered value)', async () => {
+    const { loadPlayer, player, getPlayerState, subscribePlayer } = await import('@/lib/player/store');
+    await loadPlayer();
+    await nextTask();
+    let heard = 0;
+    const unsubscribe = subscribePlayer(() => (heard += 1));
+
+    player.setCrossfader(0.25);
+    expect(heard).toBe(1);
+    expect(getPlayerState().crossfader).toBe(0.25);
+    player.setDeckGain('A', 0.5);
+    expect(heard).toBe(2);
+    player.setTempo('B', 0.02);
+    expect(heard).toBe(3);
+    await nextTask();
+    expect(heard).toBe(3);
+    unsubscribe();
+  });
+});
