@@ -27,6 +27,8 @@ async function main() {
   const console_ = await signedInConsole();
   try {
     const page = await console_.context.newPage();
+    // An iPad Pro in portrait: decks, mixer and the first rows of the track list on one screen.
+    await page.setViewportSize({ width: 1024, height: 1366 });
     await page.goto('/library');
     await page.locator('[data-app-ready="true"]').first().waitFor({ timeout: 60_000 });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -152,34 +154,62 @@ async function main() {
         for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration]);
       }).observe({ type: 'longtask' });
     });
+    // The window measures the console, not the test driver: taps are raw input events at points
+    // measured beforehand (a locator's click runs Playwright's hit-target checks inside the page's
+    // event handlers), waits poll by timer (not requestAnimationFrame, which forces style and
+    // layout every frame), and the reloaded-away document's heap is collected before it starts.
+    const centre = async (testId: string, nth = 0) => {
+      const box = (await page.getByTestId(testId).nth(nth).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+    };
+    const rowTop = async (index: number, deck: 'A' | 'B') => {
+      const box = (await rows.nth(index).getByTestId(`load-${deck}`).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const loadA = await rowTop(0, 'A');
+    const loadB = await rowTop(1, 'B');
+    const playA = await centre('deck-A-play');
+    const playB = await centre('deck-B-play');
+    const fader = (await centre('crossfader')).box;
+    if ([loadA, loadB].some((p) => p.y > (page.viewportSize()?.height ?? 720))) throw new Error('load buttons off screen');
+    const poll = { polling: 50, timeout: 60_000 };
     // DECKS_TRACE=file.json: a Chrome trace of both windows, to see what a long task was.
     const tracePath = process.env.DECKS_TRACE;
     if (tracePath) {
       await console_.browser.startTracing(page, {
         path: tracePath,
-        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'disabled-by-default-v8.gc'],
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler'],
       });
     }
+    await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.waitForTimeout(200);
     const t0 = Date.now();
     const pageT0 = await page.evaluate(() => performance.now());
     const marks: Array<[string, number]> = [];
     const mark = async (what: string) => marks.push([what, Math.round((await page.evaluate(() => performance.now())) - pageT0)]);
-    await rows.nth(0).getByTestId('load-A').click();
+    const tap = (point: { x: number; y: number }) => page.mouse.click(point.x, point.y);
+    await tap(loadA);
     await mark('load A');
-    await page.getByTestId('deck-A-play').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-playing') === 'true');
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-status') === 'ready', undefined, poll);
+    await tap(playA);
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-playing') === 'true', undefined, poll);
     await mark('A playing');
-    await rows.nth(1).getByTestId('load-B').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="deck-B"]')?.getAttribute('data-status') === 'ready');
-    await page.getByTestId('deck-B-play').click();
+    await tap(loadB);
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-B"]')?.getAttribute('data-status') === 'ready', undefined, poll);
+    await tap(playB);
     await mark('B play, crossfader sweep');
+    // A finger dragging the crossfader from one end to the other over two seconds.
+    const y = fader.y + fader.height / 2;
+    await page.mouse.move(fader.x + 2, y);
+    await page.mouse.down();
     for (let step = 0; step <= 20; step += 1) {
-      await page.getByTestId('crossfader').fill(String(step / 20));
+      await page.mouse.move(fader.x + 2 + ((fader.width - 4) * step) / 20, y);
       await page.waitForTimeout(100);
     }
-    await page.waitForFunction(() => document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready', undefined, { timeout: 120_000 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready', undefined, { polling: 100, timeout: 120_000 });
     await mark('waveform A ready');
     const busyMs = Date.now() - t0;
     const busyEntries = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
@@ -187,8 +217,8 @@ async function main() {
     const busyAt = busyEntries.map(([start, d]) => `${Math.round(d)} ms at +${Math.round(start - pageT0)} ms`);
     const positions = await page.evaluate(() => ['A', 'B'].map((d) => Number(document.querySelector(`[data-testid="deck-${d}"]`)?.getAttribute('data-position'))));
     // Baseline: the same page, decks paused, for as long.
-    await page.getByTestId('deck-A-play').click();
-    await page.getByTestId('deck-B-play').click();
+    await tap(playA);
+    await tap(playB);
     await page.waitForTimeout(busyMs);
     const idle = (await page.evaluate(() => (window as unknown as Win).longTasks.splice(0))).map(([, d]) => d);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
