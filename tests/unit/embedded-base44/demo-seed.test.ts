@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from '../../../lib/domain/enums';
 import { DEMO_PASSWORD } from '../../../lib/embedded-base44';
@@ -124,6 +125,7 @@ describe('the demo seed', () => {
       expect(type).toBe('image/jpeg');
       expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
       expect(bytes.length).toBeLessThan(64 * 1024);
+      expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 512, height: 512 });
       covers.add(createHash('sha256').update(bytes).digest('hex'));
     }
     expect(covers.size).toBe(tracks.length);
