@@ -25,6 +25,23 @@ function artwork(track: PlayerTrack): MediaImage[] {
   return track.artworkUrl ? [{ src: track.artworkUrl, sizes: '512x512' }] : [];
 }
 
+/**
+ * When the lock screen needs the position again: the system extrapolates it from the last report
+ * while playing, so only a new track or duration, a play / pause, or a jump (seek, cue) is told.
+ */
+export function createPositionReport() {
+  let last: { key: string; duration: number; playing: boolean; position: number; at: number } | null = null;
+  return {
+    needed(key: string, duration: number, playing: boolean, position: number, now: number): boolean {
+      const expected = last && last.playing ? last.position + (now - last.at) / 1000 : last?.position;
+      const changed =
+        !last || last.key !== key || last.duration !== duration || last.playing !== playing || Math.abs(position - (expected ?? position)) > 1;
+      if (changed) last = { key, duration, playing, position, at: now };
+      return changed;
+    },
+  };
+}
+
 export function bindPlatform(engine: PlayerEngine): () => void {
   let lastMetadataKey = '';
   let wakeLock: WakeLockSentinel | null = null;
@@ -97,19 +114,39 @@ export function bindPlatform(engine: PlayerEngine): () => void {
         ? new MediaMetadata({ title: track.title, artist: track.artist, album: channel === 'player' ? 'SPYNNERS' : `SPYNNERS · Deck ${channel}`, artwork: artwork(track) })
         : null;
     }
-    session.playbackState = current?.isPlaying ? 'playing' : track ? 'paused' : 'none';
+    const playbackState = current?.isPlaying ? 'playing' : track ? 'paused' : 'none';
+    if (session.playbackState !== playbackState) session.playbackState = playbackState;
     if (current && track && current.duration > 0 && 'setPositionState' in session) {
-      try {
-        session.setPositionState({ duration: current.duration, position: Math.min(current.position, current.duration), playbackRate: 1 });
-      } catch {
-        // Position outside the duration while metadata loads: skip this update.
+      const position = Math.min(current.position, current.duration);
+      if (positionReport.needed(key, current.duration, current.isPlaying, position, performance.now())) {
+        try {
+          session.setPositionState({ duration: current.duration, position, playbackRate: 1 });
+        } catch {
+          // Position outside the duration while metadata loads: skip this update.
+        }
       }
     }
   };
-  const unsubscribe = engine.subscribe(sync);
+  const positionReport = createPositionReport();
+  // In a task of its own, once per burst of changes: none of this has to happen inside a tap.
+  let scheduled = false;
+  const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+  const run = () => {
+    scheduled = false;
+    sync();
+  };
+  if (channel) channel.port1.onmessage = run;
+  const schedule = () => {
+    if (!channel) return sync();
+    if (scheduled) return;
+    scheduled = true;
+    channel.port2.postMessage(null);
+  };
+  const unsubscribe = engine.subscribe(schedule);
   sync();
   return () => {
     unsubscribe();
+    channel?.port1.close();
     document.removeEventListener('visibilitychange', onVisible);
     for (const channel of CHANNELS) reportPlayback(`player-${channel}`, false);
     void syncWakeLock(false);

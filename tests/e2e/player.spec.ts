@@ -30,11 +30,15 @@ test('plays a track from the library, pauses, seeks and goes to the next one', a
   await expect.poll(() => positionOf(mini)).toBeGreaterThan(0.6);
   // Howler streams through media elements: none is in the document, and nothing is decoded whole.
   expect(await page.locator('audio').count()).toBe(0);
+  // The lock screen (Media Session) shows the track and that it plays.
+  const lockScreen = () => page.evaluate(() => ({ title: navigator.mediaSession.metadata?.title ?? null, state: navigator.mediaSession.playbackState }));
+  await expect.poll(lockScreen).toEqual({ title: first, state: 'playing' });
 
   // Space plays / pauses the mini player (outside text fields).
   await page.locator('h1').first().click();
   await page.keyboard.press('Space');
   await expect(mini).toHaveAttribute('data-playing', 'false');
+  await expect.poll(lockScreen).toEqual({ title: first, state: 'paused' });
   const paused = await positionOf(mini);
   await page.waitForTimeout(700);
   expect(Math.abs((await positionOf(mini)) - paused)).toBeLessThan(0.05);
