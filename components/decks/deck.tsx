@@ -14,7 +14,7 @@ const pct = (tempo: number) => `${tempo > 0 ? '+' : ''}${(tempo * 100).toFixed(1
  * One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. Memoised:
  * it re-renders on its own deck's state, not when the other deck or the crossfader moves.
  */
-export const Deck = memo(function Deck({ deck, active, onUse }: { deck: DeckId; active: boolean; onUse: (deck: DeckId) => void }) {
+export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (deck: DeckId) => void }) {
   const s = usePlayerSelector((state) => state.decks[deck]);
   const keyLockSupported = usePlayerSelector((state) => state.keyLockSupported);
   const track = s.track;
@@ -24,8 +24,9 @@ export const Deck = memo(function Deck({ deck, active, onUse }: { deck: DeckId; 
   const use = () => onUse(deck);
   return (
     <section
-      className={`${styles.deck} ${active ? styles.active : ''}`}
+      className={styles.deck}
       aria-label={`Deck ${deck}`}
+      data-deck={deck}
       data-testid={`deck-${deck}`}
       data-track-id={track?.id ?? ''}
       data-status={s.status}

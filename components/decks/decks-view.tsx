@@ -26,10 +26,11 @@ export function DecksView() {
   return (
     <section className={styles.view} aria-labelledby="decks-title" data-app-ready={ready ? 'true' : undefined} data-decks="true">
       <h1 id="decks-title" className={styles.heading}>Decks</h1>
-      <div className={styles.console}>
-        <Deck deck="A" active={lastDeck === 'A'} onUse={setLastDeck} />
+      {/* The last deck used is marked by CSS from here: a tap on the other deck re-renders neither deck. */}
+      <div className={styles.console} data-active-deck={lastDeck}>
+        <Deck deck="A" onUse={setLastDeck} />
         <Mixer />
-        <Deck deck="B" active={lastDeck === 'B'} onUse={setLastDeck} />
+        <Deck deck="B" onUse={setLastDeck} />
       </div>
       <details className={styles.keys}>
         <summary>Keyboard shortcuts</summary>

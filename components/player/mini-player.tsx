@@ -26,13 +26,15 @@ function usePreloadEngine(): void {
   }, []);
 }
 
+/** A loaded deck's title; selects primitives so the decks' position ticks do not re-render it. */
 function DeckChip({ deck }: { deck: DeckId }) {
-  const state = usePlayerSelector((s) => s.decks[deck]);
-  if (!state.track) return null;
+  const title = usePlayerSelector((s) => s.decks[deck].track?.title ?? null);
+  const isPlaying = usePlayerSelector((s) => s.decks[deck].isPlaying);
+  if (title === null) return null;
   return (
-    <Link href="/console" className={styles.deckChip} data-testid={`mini-deck-${deck}`} data-playing={state.isPlaying ? 'true' : 'false'}>
+    <Link href="/console" className={styles.deckChip} data-testid={`mini-deck-${deck}`} data-playing={isPlaying ? 'true' : 'false'}>
       <span className={styles.deckLetter}>{deck}</span>
-      <span className={styles.deckTitle}>{state.isPlaying ? '▶ ' : ''}{state.track.title}</span>
+      <span className={styles.deckTitle}>{isPlaying ? '▶ ' : ''}{title}</span>
     </Link>
   );
 }
