@@ -48,6 +48,12 @@ export interface WarmDeps {
   /** Fetches the document and caches it if it is cacheable (the pages strategy does both). */
   load: (path: string) => Promise<unknown>;
   max?: number;
+  /**
+   * Checked before each page: true ends the warming. The active worker's warming is an extended
+   * event, and a new version cannot activate until it settles (a DJ who accepted an update would
+   * wait for every tab to render).
+   */
+  stop?: () => boolean;
 }
 
 /**
@@ -55,10 +61,11 @@ export interface WarmDeps {
  * time (a 2-core server renders them). Never throws: warming is best effort, and a failure (offline,
  * signed out) leaves the cache as it was. Resolves to the paths loaded.
  */
-export async function warmPages({ paths, isCached, load, max = 24 }: WarmDeps): Promise<string[]> {
+export async function warmPages({ paths, isCached, load, max = 24, stop }: WarmDeps): Promise<string[]> {
   const wanted = [...new Set([...WARM_PATHS, ...paths])].filter(isConsolePath).slice(0, max);
   const loaded: string[] = [];
   for (const path of wanted) {
+    if (stop?.()) break;
     try {
       if (await isCached(path)) continue;
       await load(path);

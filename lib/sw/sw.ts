@@ -164,9 +164,10 @@ async function isCached(path: string): Promise<boolean> {
   return (await cache.match(documentCacheKey(origin + path), { ignoreVary: true })) !== undefined;
 }
 
-function warm(event: ExtendableEvent, paths: readonly string[]): Promise<string[]> {
+function warm(event: ExtendableEvent, paths: readonly string[], stop?: () => boolean): Promise<string[]> {
   return warmPages({
     paths,
+    stop,
     isCached,
     load: (path) =>
       documentStrategy.handle({
@@ -209,6 +210,7 @@ self.addEventListener('message', (event) => {
   } else if (type === AUDIO_CHANGED_MESSAGE) {
     event.waitUntil(audioChanged());
   } else if (type === 'WARM_PAGES') {
-    event.waitUntil(warm(event, []));
+    // Asked of the active worker: it gives way as soon as a new version is waiting.
+    event.waitUntil(warm(event, [], () => self.registration.waiting !== null));
   }
 });

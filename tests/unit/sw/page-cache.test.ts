@@ -63,6 +63,16 @@ describe('keys and warming', () => {
     expect(loaded).toEqual(['/library', '/console', '/sessions', '/playlists', '/downloads', '/tracks/t1']);
   });
 
+  it('gives way to a new version: stops between pages once asked to', async () => {
+    let newVersionWaiting = false;
+    const load = vi.fn(async (path: string) => {
+      if (path === '/console') newVersionWaiting = true;
+    });
+    const loaded = await warmPages({ paths: [], isCached: async () => false, load, stop: () => newVersionWaiting });
+    expect(loaded).toEqual(['/library', '/console']);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('caps how many pages one warm-up loads', async () => {
     const load = vi.fn(async () => undefined);
     const paths = Array.from({ length: 40 }, (_, i) => `/tracks/t${i}`);
