@@ -3,6 +3,7 @@
 // banner (lib/pwa/playback-guard). Everything is feature-detected.
 import { reportPlayback } from '@/lib/pwa/playback-guard';
 import type { PlayerEngine } from './engine';
+import { nextTask } from './next-task';
 import type { ChannelId, PlayerState, PlayerTrack } from './types';
 
 const CHANNELS: ChannelId[] = ['player', 'A', 'B'];
@@ -129,24 +130,12 @@ export function bindPlatform(engine: PlayerEngine): () => void {
   };
   const positionReport = createPositionReport();
   // In a task of its own, once per burst of changes: none of this has to happen inside a tap.
-  let scheduled = false;
-  const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
-  const run = () => {
-    scheduled = false;
-    sync();
-  };
-  if (channel) channel.port1.onmessage = run;
-  const schedule = () => {
-    if (!channel) return sync();
-    if (scheduled) return;
-    scheduled = true;
-    channel.port2.postMessage(null);
-  };
-  const unsubscribe = engine.subscribe(schedule);
+  const later = nextTask(sync);
+  const unsubscribe = engine.subscribe(() => later.schedule());
   sync();
   return () => {
     unsubscribe();
-    channel?.port1.close();
+    later.dispose();
     document.removeEventListener('visibilitychange', onVisible);
     for (const channel of CHANNELS) reportPlayback(`player-${channel}`, false);
     void syncWakeLock(false);

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { unlockAudioOutput } from './audio-output';
 import type { PlayerEngine } from './engine';
 import { initialPlayerState } from './initial-state';
+import { nextTask } from './next-task';
 import type { BrowserPlayer } from './runtime';
 import type { ChannelId, DeckId, PlayerState, PlayerTrack } from './types';
 
@@ -17,31 +18,16 @@ let loading: Promise<BrowserPlayer> | null = null;
 let userId: string | null = null;
 const listeners = new Set<() => void>();
 
-let pending = false;
-let nextTask: MessagePort | null = null;
-
-function flush(): void {
-  if (!pending) return;
-  pending = false;
-  for (const listener of [...listeners]) listener();
-}
-
 // Screens hear of engine changes in a task of their own, once per burst: a tap's task then holds
 // the engine's work (audio starts inside the gesture) and React's render comes right after, not
 // both in one long task (issue #6's long-task goal). The snapshot itself is always current.
 // Actions behind controlled inputs (sliders) flush at once: React puts a controlled input back to
 // its rendered value right after the event, so their state must be rendered within the event.
-function emit(): void {
-  if (pending) return;
-  pending = true;
-  if (typeof MessageChannel === 'undefined') return flush();
-  if (!nextTask) {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = flush;
-    nextTask = channel.port2;
-  }
-  nextTask.postMessage(null);
-}
+const notify = nextTask(() => {
+  for (const listener of [...listeners]) listener();
+});
+const emit = () => notify.schedule();
+const flush = () => notify.flush();
 
 export function subscribePlayer(listener: () => void): () => void {
   listeners.add(listener);

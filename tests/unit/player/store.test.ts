@@ -16,7 +16,8 @@ vi.mock('@/lib/player/runtime', () => ({
   },
 }));
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Node delivers a MessagePort message through libuv: not ordered against a 0 ms timer.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 25));
 
 describe('the player store', () => {
   it('tells screens of a tap\'s changes in the next task, once, with the state already current', async () => {
