@@ -34,12 +34,13 @@ test('WebKitGTK: a click plays a track, its position advances, and the crossfade
   await waitInPage(wk, `location.pathname === '/library'`);
   await waitInPage(wk, `document.querySelectorAll('[data-testid="play-track"]').length >= 5`, 30_000);
 
-  // A long plain (non-VIP) demo track: the newest rows are the short files other specs uploaded
-  // and approved (a 1-second track ends before its position can advance).
+  // A long plain (non-VIP) track of the demo catalogue (its ISRCs are FR-SPY-…): the newest rows
+  // are files other specs created and approved, some 1 second long whatever their stated duration
+  // (such a track ends before its position can advance).
   const longPlain = (await wk.execute(async () => {
     const res = await fetch('/api/tracks?pageSize=100');
-    const page = (await res.json()) as { items: Array<{ title: string; isVip: boolean; durationSeconds: number | null }> };
-    return page.items.filter((t) => !t.isVip && (t.durationSeconds ?? 0) >= 25).map((t) => t.title);
+    const page = (await res.json()) as { items: Array<{ title: string; isVip: boolean; isrc: string | null; durationSeconds: number | null }> };
+    return page.items.filter((t) => !t.isVip && t.isrc?.startsWith('FR-SPY-') && (t.durationSeconds ?? 0) >= 25).map((t) => t.title);
   })) as string[];
   expect(longPlain.length).toBeGreaterThan(2);
   await (await wk.$('input[type="search"]')).setValue(longPlain[0]!);
