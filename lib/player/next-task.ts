@@ -9,7 +9,6 @@ export interface NextTask {
 
 export function nextTask(work: () => void): NextTask {
   let pending = false;
-  let port: MessagePort | null = null;
   let channel: MessageChannel | null = null;
   const flush = () => {
     if (!pending) return;
@@ -21,19 +20,17 @@ export function nextTask(work: () => void): NextTask {
       if (pending) return;
       pending = true;
       if (typeof MessageChannel === 'undefined') return flush();
-      if (!port) {
+      if (!channel) {
         channel = new MessageChannel();
         channel.port1.onmessage = flush;
-        port = channel.port2;
       }
-      port.postMessage(null);
+      channel.port2.postMessage(null);
     },
     flush,
     dispose() {
       pending = false;
       channel?.port1.close();
       channel = null;
-      port = null;
     },
   };
 }

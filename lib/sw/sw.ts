@@ -65,16 +65,13 @@ self.addEventListener('fetch', (event) => {
   event.stopImmediatePropagation();
 });
 
-// ---- Web Worker scripts: from the precache (else network) as URL-less responses, so the worker
-// keeps its own URL and Turbopack's bootstrap its `#params=` (lib/sw/worker-script.ts).
+// ---- Web Worker scripts: from any cache (the precache has them; matching ignores the fragment),
+// else network, as URL-less responses, so the worker keeps its own URL and Turbopack's bootstrap
+// its `#params=` (lib/sw/worker-script.ts).
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  const url = new URL(request.url);
-  if (!isWorkerScriptRequest(request, url, origin)) return;
-  url.hash = '';
-  event.respondWith(
-    (async () => withoutResponseUrl((await matchPrecache(url.href)) ?? (await caches.match(request)) ?? (await fetch(request))))(),
-  );
+  if (!isWorkerScriptRequest(request, new URL(request.url), origin)) return;
+  event.respondWith((async () => withoutResponseUrl((await caches.match(request)) ?? (await fetch(request))))());
   event.stopImmediatePropagation();
 });
 
