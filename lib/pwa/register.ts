@@ -1,7 +1,8 @@
 // Registers the console's service worker (public/sw.js, built by lib/cli/build-sw.mjs) with
 // workbox-window, in production builds only, and feeds the update flow (lib/pwa/updates.ts).
-import { Workbox } from 'workbox-window';
+import { Workbox, messageSW } from 'workbox-window';
 import { setSkipWaiting, updates } from './updates';
+import { WAKE_MESSAGE, wakeThenSkipWaiting } from './wake-active-worker';
 
 export const SERVICE_WORKER_URL = '/sw.js';
 /** An installed console may stay open for days: look for a new release this often when shown. */
@@ -18,7 +19,13 @@ export function registerServiceWorker(): void {
   if (workbox || process.env.NODE_ENV !== 'production' || !serviceWorkerSupported()) return;
   const wb = new Workbox(SERVICE_WORKER_URL, { scope: '/' });
   workbox = wb;
-  setSkipWaiting(() => wb.messageSkipWaiting());
+  setSkipWaiting(() => {
+    const active = navigator.serviceWorker.controller;
+    void wakeThenSkipWaiting({
+      wakeActive: active ? () => messageSW(active, { type: WAKE_MESSAGE }) : null,
+      skipWaiting: () => wb.messageSkipWaiting(),
+    });
+  });
   wb.addEventListener('waiting', () => updates.updateWaiting());
   wb.addEventListener('controlling', (event) => updates.controlling(Boolean(event.isUpdate)));
 

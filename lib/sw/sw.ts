@@ -24,6 +24,7 @@ import {
   type PageKind,
 } from './routes';
 import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
+import { WAKE_MESSAGE } from '@/lib/pwa/wake-active-worker';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
@@ -204,6 +205,9 @@ self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;
   if (type === 'SKIP_WAITING') {
     void self.skipWaiting();
+  } else if (type === WAKE_MESSAGE) {
+    // The page makes sure this (active) worker runs before its successor skips waiting.
+    event.ports[0]?.postMessage({ type: WAKE_MESSAGE });
   } else if (type === AUDIO_CHANGED_MESSAGE) {
     event.waitUntil(audioChanged());
   } else if (type === 'WARM_PAGES') {

@@ -22,6 +22,27 @@ async function controlledConsole(page: Page): Promise<void> {
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${E2E.consoleUrl}/sw.js`);
 }
 
+/**
+ * Stops the active service worker (as the browser does once it idles) while the waiting one runs,
+ * so that a message to the waiting worker is handled before the active one has started again.
+ */
+async function stopActiveWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const versions = new Map<string, { status: string; runningStatus: string }>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+    for (const version of updated) versions.set(version.versionId, version);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.postMessage({ type: 'e2e: wake up' }));
+  const versionOf = (status: string) => [...versions].find(([, v]) => v.status === status)?.[0];
+  await expect.poll(() => versionOf('installed') !== undefined && versions.get(versionOf('installed')!)!.runningStatus === 'running').toBe(true);
+  const active = versionOf('activated');
+  expect(active).toBeDefined();
+  await cdp.send('ServiceWorker.stopWorker', { versionId: active! });
+  await expect.poll(() => versions.get(active!)?.runningStatus).toBe('stopped');
+  await cdp.detach();
+}
+
 /** The first tracks of the library that have audio (through our own API, signed in). */
 async function tracksWithAudio(page: Page): Promise<Array<{ id: string; title: string }>> {
   return page.evaluate(async () => {
@@ -271,9 +292,16 @@ test.describe('service worker', () => {
       }));
       expect(during).toEqual({ waiting: 'installed', marker: true, playing: true });
 
-      // Playback stops: the new worker takes over and the console reloads into it.
-      const reloaded = page.waitForEvent('load');
-      await page.evaluate(() => (document.getElementById('e2e-player') as HTMLAudioElement).pause());
+      // Playback stops: the new worker takes over and the console reloads into it, even in the
+      // race CI hit: the active worker had stopped (idle) and a page request wakes it up just as
+      // the update is applied (Chromium then left the update waiting until that worker idled out).
+      await stopActiveWorker(page);
+      // Within seconds, not after the old worker's idle timeout (30 s).
+      const reloaded = page.waitForEvent('load', { timeout: 10_000 });
+      await page.evaluate(() => {
+        void fetch('/api/health', { method: 'HEAD' });
+        (document.getElementById('e2e-player') as HTMLAudioElement).pause();
+      });
       await reloaded;
       await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
       const after = await page.evaluate(async () => {
