@@ -1,29 +1,38 @@
 'use client';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { formatDuration } from '@/lib/format/duration';
 import { TEMPO_RANGE } from '@/lib/player/engine-constants';
-import { channelGain, player, usePlayerSelector } from '@/lib/player/store';
-import type { DeckId } from '@/lib/player/types';
+import { player, shallowEqual, usePlayerSelector } from '@/lib/player/store';
+import type { DeckId, DeckState } from '@/lib/player/types';
 import { PauseIcon, PlayIcon } from '@/components/player/icons';
+import { useDeckReadings } from './use-deck-readings';
 import { Waveform } from './waveform';
 import styles from './decks.module.css';
 
 const pct = (tempo: number) => `${tempo > 0 ? '+' : ''}${(tempo * 100).toFixed(1)} %`;
 
+/** What the deck shows, without what ticks while it plays (position, gains, audible time). */
+function deckFace(state: DeckState) {
+  const { track, status, isPlaying, duration, error, onAir, cuePoint, hotCues, tempo, keyLock, gain } = state;
+  return { track, status, isPlaying, duration, error, onAir, cuePoint, hotCues, tempo, keyLock, gain };
+}
+
 /**
- * One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. Memoised:
- * it re-renders on its own deck's state, not when the other deck or the crossfader moves.
+ * One deck: track, waveform, play / cue, four hot cues, tempo with key lock, channel gain. Memoised,
+ * and it re-renders on what it shows: not while it plays (the times, the playhead and the readings
+ * follow on their own) nor when the other deck or the crossfader moves.
  */
 export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (deck: DeckId) => void }) {
-  const s = usePlayerSelector((state) => state.decks[deck]);
+  const s = usePlayerSelector((state) => deckFace(state.decks[deck]), shallowEqual);
   const keyLockSupported = usePlayerSelector((state) => state.keyLockSupported);
+  const element = useRef<HTMLElement>(null);
+  useDeckReadings(element, deck);
   const track = s.track;
-  const nodeGain = channelGain(deck);
   const bpm = track?.bpm ? (track.bpm * (1 + s.tempo)).toFixed(1) : '–';
-  const remaining = Math.max(0, (track?.preview?.endSeconds ?? s.duration) - s.position);
   const use = () => onUse(deck);
   return (
     <section
+      ref={element}
       className={styles.deck}
       aria-label={`Deck ${deck}`}
       data-deck={deck}
@@ -31,10 +40,7 @@ export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (
       data-track-id={track?.id ?? ''}
       data-status={s.status}
       data-playing={s.isPlaying ? 'true' : 'false'}
-      data-position={s.position.toFixed(2)}
       data-tempo={s.tempo.toFixed(4)}
-      data-output-gain={s.outputGain.toFixed(4)}
-      data-node-gain={nodeGain === null ? '' : nodeGain.toFixed(4)}
       data-cue={s.cuePoint ?? ''}
       data-hot-cues={JSON.stringify(s.hotCues)}
       data-on-air={s.onAir ? 'true' : 'false'}
@@ -55,11 +61,8 @@ export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (
           <span className={styles.key} title="Camelot key">{track?.key ?? '–'}</span>
         </span>
       </header>
-      <div className={styles.times}>
-        <span>{formatDuration(s.position)}</span>
-        <span>-{formatDuration(remaining)}</span>
-      </div>
-      <Waveform deck={deck} track={track} position={s.position} duration={s.duration} onSeek={(seconds) => player.seekTo(seconds, deck)} />
+      <DeckTimes deck={deck} />
+      <Waveform deck={deck} track={track} duration={s.duration} onSeek={(seconds) => player.seekTo(seconds, deck)} />
       {s.error && <p className={styles.error} role="status">{s.error}</p>}
       <div className={styles.controls}>
         <div className={styles.transport}>
@@ -125,5 +128,17 @@ export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (
         </label>
       </div>
     </section>
+  );
+});
+
+/** Elapsed and remaining time: re-renders once a second while the deck plays. */
+const DeckTimes = memo(function DeckTimes({ deck }: { deck: DeckId }) {
+  const seconds = usePlayerSelector((state) => Math.floor(state.decks[deck].position));
+  const end = usePlayerSelector((state) => state.decks[deck].track?.preview?.endSeconds ?? state.decks[deck].duration);
+  return (
+    <div className={styles.times}>
+      <span>{formatDuration(seconds)}</span>
+      <span>-{formatDuration(Math.max(0, end - seconds))}</span>
+    </div>
   );
 });

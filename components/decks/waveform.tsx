@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, type PointerEvent } from 'react';
-import type { PlayerTrack } from '@/lib/player/types';
+import { usePlayerSelector } from '@/lib/player/store';
+import type { DeckId, PlayerTrack } from '@/lib/player/types';
 import type { Waveform as WaveformData } from '@/lib/player/waveform/peaks';
 import { useWaveform } from './use-waveform';
 import styles from './decks.module.css';
@@ -28,12 +29,11 @@ function draw(canvas: HTMLCanvasElement, waveform: WaveformData, color: string):
  * The track's overview with the playhead; click or drag to seek. A locked VIP track shows its
  * preview window; the rest is dimmed (seeks land inside the window: the engine enforces it).
  */
-export function Waveform({ track, position, duration, onSeek, deck }: {
+export function Waveform({ track, duration, onSeek, deck }: {
   track: PlayerTrack | null;
-  position: number;
   duration: number;
   onSeek: (seconds: number) => void;
-  deck: string;
+  deck: DeckId;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dragging = useRef(false);
@@ -89,11 +89,17 @@ export function Waveform({ track, position, duration, onSeek, deck }: {
           <span className={styles.locked} style={{ left: percent(preview.endSeconds), right: 0 }} />
         </>
       )}
-      {track && (
-        <span className={styles.playheadTrack} style={{ transform: `translateX(${percent(position)})` }}>
-          <span className={styles.playhead} />
-        </span>
-      )}
+      {track && <Playhead deck={deck} percent={percent} />}
     </div>
+  );
+}
+
+/** The playhead alone follows the position (5 times a second while the deck plays). */
+function Playhead({ deck, percent }: { deck: DeckId; percent: (seconds: number) => string }) {
+  const position = usePlayerSelector((state) => state.decks[deck].position);
+  return (
+    <span className={styles.playheadTrack} style={{ transform: `translateX(${percent(position)})` }}>
+      <span className={styles.playhead} />
+    </span>
   );
 }

@@ -3,7 +3,7 @@
 // is loaded on first use (or when the browser is idle), so the console's first load carries neither
 // howler nor the decks. Every action is safe to call before the engine is there: it unlocks audio
 // synchronously (inside the tap) and runs once the engine has loaded.
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { unlockAudioOutput } from './audio-output';
 import type { PlayerEngine } from './engine';
 import { initialPlayerState } from './initial-state';
@@ -126,9 +126,25 @@ export function usePlayerState(): PlayerState {
   return useSyncExternalStore(subscribePlayer, getPlayerState, () => SERVER_STATE);
 }
 
-/** A slice of the state: re-renders only when the selected value changes (return primitives or state objects). */
-export function usePlayerSelector<T>(select: (state: PlayerState) => T): T {
-  return useSyncExternalStore(subscribePlayer, () => select(snapshot), () => select(SERVER_STATE));
+/**
+ * A slice of the state: re-renders only when the selected value changes. Return primitives or state
+ * objects, or pass `equal` (e.g. `shallowEqual`) for a slice built anew on each change.
+ */
+export function usePlayerSelector<T>(select: (state: PlayerState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  const last = useRef<{ value: T } | null>(null);
+  const selectStable = (state: PlayerState) => {
+    const next = select(state);
+    if (last.current && equal(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  };
+  return useSyncExternalStore(subscribePlayer, () => selectStable(snapshot), () => select(SERVER_STATE));
+}
+
+/** Same keys, and the same values by identity. */
+export function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as Array<keyof T>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
 /** The original console's PlayerContext contract, plus the queue and volume. */
