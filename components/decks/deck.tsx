@@ -136,9 +136,11 @@ const DeckTimes = memo(function DeckTimes({ deck }: { deck: DeckId }) {
   const seconds = usePlayerSelector((state) => Math.floor(state.decks[deck].position));
   const end = usePlayerSelector((state) => state.decks[deck].track?.preview?.endSeconds ?? state.decks[deck].duration);
   return (
-    <div className={styles.times}>
-      <span>{formatDuration(seconds)}</span>
-      <span>-{formatDuration(Math.max(0, end - seconds))}</span>
+    <div>
+      <div className={styles.times}>
+        <span>{formatDuration(seconds)}</span>
+        <span>-{formatDuration(Math.max(0, end - seconds))}</span>
+      </div>
     </div>
   );
 });

@@ -11,21 +11,25 @@ export const Mixer = memo(function Mixer() {
   return (
     <section className={styles.mixer} aria-label="Mixer" data-testid="mixer" data-crossfader={position.toFixed(3)}>
       <div className={styles.meters} aria-hidden="true">
-        <span className={styles.meter}><span style={{ height: `${shares.A * 100}%` }} /></span>
-        <span className={styles.meter}><span style={{ height: `${shares.B * 100}%` }} /></span>
+        <span className={styles.meter}><span style={{ transform: `scaleY(${shares.A})` }} /></span>
+        <span className={styles.meter}><span style={{ transform: `scaleY(${shares.B})` }} /></span>
       </div>
-      <p className={styles.shares}>
-        <span>A {Math.round(shares.A * 100)}</span>
-        <span>B {Math.round(shares.B * 100)}</span>
-      </p>
-      <input
-        className={styles.crossfader}
-        type="range" min={0} max={1} step={0.01} value={position}
-        onChange={(event) => player.setCrossfader(Number(event.currentTarget.value))}
-        onDoubleClick={() => player.setCrossfader(0.5)}
-        aria-label="Crossfader" aria-valuetext={`A ${Math.round(shares.A * 100)} %, B ${Math.round(shares.B * 100)} %`}
-        data-testid="crossfader"
-      />
+      <div className={styles.boundaryBox}>
+        <p className={styles.shares}>
+          <span>A {Math.round(shares.A * 100)}</span>
+          <span>B {Math.round(shares.B * 100)}</span>
+        </p>
+      </div>
+      <div className={styles.boundaryBox}>
+        <input
+          className={styles.crossfader}
+          type="range" min={0} max={1} step={0.01} value={position}
+          onChange={(event) => player.setCrossfader(Number(event.currentTarget.value))}
+          onDoubleClick={() => player.setCrossfader(0.5)}
+          aria-label="Crossfader" aria-valuetext={`A ${Math.round(shares.A * 100)} %, B ${Math.round(shares.B * 100)} %`}
+          data-testid="crossfader"
+        />
+      </div>
       <div className={styles.xfButtons}>
         <button type="button" className="button" onClick={() => player.setCrossfader(0)} aria-label="Crossfader to deck A" data-testid="xf-A">A</button>
         <button type="button" className="button" onClick={() => player.setCrossfader(0.5)} aria-label="Crossfader to the middle" data-testid="xf-middle">|</button>

@@ -189,7 +189,15 @@ async function main() {
     const pageT0 = await page.evaluate(() => performance.now());
     const marks: Array<[string, number]> = [];
     const mark = async (what: string) => marks.push([what, Math.round((await page.evaluate(() => performance.now())) - pageT0)]);
-    const tap = (point: { x: number; y: number }) => page.mouse.click(point.x, point.y);
+    // A tap as a finger makes one: the pointer arrives, then touches for ~60 ms and lifts (a click
+    // with no contact time delivers move, down, up and click in one input task: no hand does that).
+    const tap = async (point: { x: number; y: number }) => {
+      await page.mouse.move(point.x, point.y);
+      await page.waitForTimeout(100);
+      await page.mouse.down();
+      await page.waitForTimeout(60);
+      await page.mouse.up();
+    };
     await tap(loadA);
     await mark('load A');
     await page.waitForFunction(() => document.querySelector('[data-testid="deck-A"]')?.getAttribute('data-status') === 'ready', undefined, poll);
