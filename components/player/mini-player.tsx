@@ -5,6 +5,7 @@ import { formatDuration } from '@/lib/format/duration';
 import { getPlayerState, loadPlayer, player, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
 import { isTypingTarget } from './typing-target';
 import type { DeckId } from '@/lib/player/types';
+import { artworkVariantUrl } from '@/lib/domain/artwork';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, RepeatIcon, ShuffleIcon, VolumeIcon } from './icons';
 import styles from './player.module.css';
 
@@ -83,7 +84,7 @@ export function MiniPlayer({ userId }: { userId: string }) {
         <>
           <div className={styles.nowPlaying}>
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            {track.artworkUrl ? <img src={track.artworkUrl} alt="" width={44} height={44} className={styles.cover} /> : <span className={styles.cover} />}
+            {track.artworkUrl ? <img src={artworkVariantUrl(track.artworkUrl, 88)} alt="" width={44} height={44} className={styles.cover} /> : <span className={styles.cover} />}
             <span className={styles.meta}>
               <span className={styles.title} data-testid="mini-title">{track.title}</span>
               <span className={styles.artist}>

@@ -2,6 +2,7 @@ import 'server-only';
 import { fetchMedia, getTrackMedia, hasUnlockedTrack } from '@/lib/base44';
 import type { AuthContext } from '@/lib/auth/session';
 import { mayPlayInFull } from '@/lib/domain/vip-access';
+import { artworkVariant } from './artwork-variant';
 import { ApiError } from './errors';
 
 /**
@@ -14,6 +15,8 @@ export async function proxyTrackMedia(
   trackId: string,
   kind: 'audio' | 'artwork',
   req: Request,
+  /** Artwork only: a square variant of this many pixels (lib/api/artwork-variant.ts). */
+  variantSize?: number,
 ): Promise<Response> {
   const { track, source } = await getTrackMedia(auth.base44Token, trackId, kind, { signal: req.signal });
   if (!source) throw new ApiError('not_found', kind === 'audio' ? 'This track has no audio' : 'This track has no artwork');
@@ -23,6 +26,7 @@ export async function proxyTrackMedia(
       throw new ApiError('vip_locked', 'Unlock this VIP track to play it in full or keep it offline; its preview plays without unlocking.');
     }
   }
+  if (kind === 'artwork' && variantSize) return relay(await artworkVariant(await fetchMedia(source, { signal: req.signal }), variantSize));
   return relay(await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal }));
 }
 

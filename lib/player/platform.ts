@@ -3,6 +3,7 @@
 // banner (lib/pwa/playback-guard). Everything is feature-detected.
 import { reportPlayback } from '@/lib/pwa/playback-guard';
 import type { PlayerEngine } from './engine';
+import { browserEngine, mediaSessionArtwork } from './media-artwork';
 import { nextTask } from './next-task';
 import type { ChannelId, PlayerState, PlayerTrack } from './types';
 
@@ -20,10 +21,6 @@ function focusChannel(state: PlayerState): ChannelId | null {
 
 function channelState(state: PlayerState, channel: ChannelId) {
   return channel === 'player' ? state.player : state.decks[channel];
-}
-
-function artwork(track: PlayerTrack): MediaImage[] {
-  return track.artworkUrl ? [{ src: track.artworkUrl, sizes: '512x512' }] : [];
 }
 
 /**
@@ -49,6 +46,7 @@ export function bindPlatform(engine: PlayerEngine): () => void {
   let wantWakeLock = false;
   let requesting = false;
   const session = typeof navigator !== 'undefined' && 'mediaSession' in navigator ? navigator.mediaSession : null;
+  const artworkEngine = browserEngine();
 
   const target = () => focusChannel(engine.getState()) ?? 'player';
   if (session) {
@@ -112,7 +110,7 @@ export function bindPlatform(engine: PlayerEngine): () => void {
     if (key !== lastMetadataKey && typeof MediaMetadata !== 'undefined') {
       lastMetadataKey = key;
       session.metadata = track
-        ? new MediaMetadata({ title: track.title, artist: track.artist, album: channel === 'player' ? 'SPYNNERS' : `SPYNNERS · Deck ${channel}`, artwork: artwork(track) })
+        ? new MediaMetadata({ title: track.title, artist: track.artist, album: channel === 'player' ? 'SPYNNERS' : `SPYNNERS · Deck ${channel}`, artwork: mediaSessionArtwork(track.artworkUrl, artworkEngine) })
         : null;
     }
     const playbackState = current?.isPlaying ? 'playing' : track ? 'paused' : 'none';

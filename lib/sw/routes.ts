@@ -51,6 +51,14 @@ const ARTWORK_PATH = /^\/api\/tracks\/[A-Za-z0-9_-]{1,64}\/artwork$/;
 export const isArtworkRequest = (request: Request, url: URL, origin: string) =>
   request.method === 'GET' && url.origin === origin && ARTWORK_PATH.test(url.pathname);
 
+/**
+ * A resized cover (`?size=`) with neither network nor copy: the cover itself, which a download or
+ * an earlier visit may have kept, stands in (the lock screen offline keeps its artwork).
+ */
+export function plainArtworkUrl(url: URL): string | null {
+  return ARTWORK_PATH.test(url.pathname) && url.search !== '' ? url.origin + url.pathname : null;
+}
+
 export const isNextStaticRequest = (request: Request, url: URL, origin: string) =>
   request.method === 'GET' && url.origin === origin && url.pathname.startsWith('/_next/static/');
 

@@ -21,6 +21,7 @@ import {
   isArtworkRequest,
   isNextStaticRequest,
   isOtherNavigation,
+  plainArtworkUrl,
   type PageKind,
 } from './routes';
 import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
@@ -124,6 +125,12 @@ registerRoute(
     cacheName: ARTWORK_CACHE_NAME,
     plugins: [
       { cacheWillUpdate: async ({ response }) => (isCacheableArtwork(response) ? response : null) },
+      {
+        handlerDidError: async ({ request }) => {
+          const plain = plainArtworkUrl(new URL(request.url));
+          return plain ? await caches.match(plain, { ignoreVary: true }) : undefined;
+        },
+      },
       new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true }),
     ],
   }),

@@ -33,6 +33,17 @@ test('plays a track from the library, pauses, seeks and goes to the next one', a
   // The lock screen (Media Session) shows the track and that it plays.
   const lockScreen = () => page.evaluate(() => ({ title: navigator.mediaSession.metadata?.title ?? null, state: navigator.mediaSession.playbackState }));
   await expect.poll(lockScreen).toEqual({ title: first, state: 'playing' });
+  // Chromium gets a 256 px cover (it decodes the artwork on the page's main thread), served by the
+  // artwork route's `?size=`; a size the route does not make is a clear 400.
+  const art = await page.evaluate(async () => {
+    const src = navigator.mediaSession.metadata?.artwork[0]?.src ?? '';
+    const res = await fetch(src);
+    const bitmap = await createImageBitmap(await res.blob());
+    const refused = await fetch(src.replace('size=256', 'size=300'));
+    return { src, status: res.status, type: res.headers.get('content-type'), width: bitmap.width, height: bitmap.height, refused: refused.status, error: ((await refused.json()) as { error?: { code?: string } }).error?.code };
+  });
+  expect(art).toMatchObject({ status: 200, type: 'image/jpeg', width: 256, height: 256, refused: 400, error: 'invalid_input' });
+  expect(art.src).toMatch(/\/api\/tracks\/[^/]+\/artwork\?size=256$/);
 
   // Space plays / pauses the mini player (outside text fields).
   await page.locator('h1').first().click();

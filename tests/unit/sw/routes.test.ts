@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesUser, consoleRequestKind, isArtworkRequest, isOtherNavigation } from '@/lib/sw/routes';
+import { changesUser, consoleRequestKind, isArtworkRequest, isOtherNavigation, plainArtworkUrl } from '@/lib/sw/routes';
 
 const ORIGIN = 'http://127.0.0.1:3100';
 
@@ -76,5 +76,13 @@ describe('other routes', () => {
     expect(hears('/api/auth/session', 'GET')).toBe(false);
     expect(hears('/api/auth/csrf', 'GET')).toBe(false);
     expect(hears('/api/playlists')).toBe(false);
+  });
+});
+
+describe('plainArtworkUrl', () => {
+  it('names the cover behind a resized variant, and nothing for anything else', () => {
+    expect(plainArtworkUrl(new URL('http://c.test/api/tracks/abc/artwork?size=256'))).toBe('http://c.test/api/tracks/abc/artwork');
+    expect(plainArtworkUrl(new URL('http://c.test/api/tracks/abc/artwork'))).toBeNull();
+    expect(plainArtworkUrl(new URL('http://c.test/api/tracks/abc/audio?size=256'))).toBeNull();
   });
 });
