@@ -26,7 +26,7 @@ export async function proxyTrackMedia(
       throw new ApiError('vip_locked', 'Unlock this VIP track to play it in full or keep it offline; its preview plays without unlocking.');
     }
   }
-  if (kind === 'artwork' && variantSize) return relay(await artworkVariant(await fetchMedia(source, { signal: req.signal }), variantSize));
+  if (kind === 'artwork' && variantSize) return relay(await artworkVariant(source, variantSize, () => fetchMedia(source, { signal: req.signal })));
   return relay(await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal }));
 }
 
