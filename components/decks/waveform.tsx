@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useRef, type PointerEvent } from 'react';
-import { usePlayerSelector } from '@/lib/player/store';
 import type { DeckId, PlayerTrack } from '@/lib/player/types';
 import type { Waveform as WaveformData } from '@/lib/player/waveform/peaks';
+import { Playhead } from './playhead';
 import { useWaveform } from './use-waveform';
 import styles from './decks.module.css';
 
@@ -89,17 +89,8 @@ export function Waveform({ track, duration, onSeek, deck }: {
           <span className={styles.locked} style={{ left: percent(preview.endSeconds), right: 0 }} />
         </>
       )}
-      {track && <Playhead deck={deck} percent={percent} />}
+      {track && <Playhead deck={deck} length={length} />}
     </div>
   );
 }
 
-/** The playhead alone follows the position (5 times a second while the deck plays). */
-function Playhead({ deck, percent }: { deck: DeckId; percent: (seconds: number) => string }) {
-  const position = usePlayerSelector((state) => state.decks[deck].position);
-  return (
-    <span className={styles.playheadTrack} style={{ transform: `translateX(${percent(position)})` }}>
-      <span className={styles.playhead} />
-    </span>
-  );
-}

@@ -116,6 +116,10 @@ test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect.poll(() => num(deck, 'data-position')).toBeGreaterThan(5);
   const half = await num(deck, 'data-position');
+  // The playhead stands where the DJ clicked.
+  const playhead = page.getByTestId('playhead-A');
+  const headX = async () => (await playhead.locator('span').boundingBox())!.x;
+  await expect.poll(async () => Math.abs((await headX()) - (box.x + box.width / 2))).toBeLessThan(box.width * 0.03);
 
   // Paused CUE sets the cue point here; a hot cue pad stores the position.
   await page.getByTestId('deck-A-cue').click();
@@ -123,6 +127,14 @@ test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }
   await page.getByTestId('deck-A-play').click();
   await expect(deck).toHaveAttribute('data-playing', 'true');
   await expect.poll(() => num(deck, 'data-position')).toBeGreaterThan(half + 1);
+  // While it plays, the playhead is one compositor animation, not restarted at each position tick.
+  const running = () => playhead.evaluate((el) => el.getAnimations().filter((a) => a.playState === 'running').map((a) => Number(a.startTime)));
+  const started = await running();
+  expect(started).toHaveLength(1);
+  const x0 = await headX();
+  await page.waitForTimeout(1200);
+  expect(await running()).toEqual(started);
+  expect(await headX()).toBeGreaterThan(x0);
   await page.getByTestId('deck-A-hot-cue-2').click();
   const hot = JSON.parse((await deck.getAttribute('data-hot-cues'))!) as Array<number | null>;
   expect(hot[1]).toBeGreaterThan(half + 1);
@@ -130,6 +142,7 @@ test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }
   await page.getByTestId('deck-A-cue').click();
   await expect(deck).toHaveAttribute('data-playing', 'false');
   await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(half, 0);
+  await expect.poll(running).toEqual([]);
   // A set pad jumps.
   await page.getByTestId('deck-A-hot-cue-2').click();
   await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(hot[1]!, 0);
