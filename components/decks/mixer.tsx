@@ -1,5 +1,5 @@
 'use client';
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { crossfaderShares } from '@/lib/player/mixer-curve';
 import { player, usePlayerSelector } from '@/lib/player/store';
 import styles from './decks.module.css';
@@ -8,6 +8,13 @@ import styles from './decks.module.css';
 export const Mixer = memo(function Mixer() {
   const position = usePlayerSelector((s) => s.crossfader);
   const shares = crossfaderShares(position);
+  // Uncontrolled: a drag moves the gains in its own event and the meters follow in the next task
+  // (a controlled input must render within the event: React resets it right after). Keys and the
+  // A / | / B buttons move it through the store.
+  const fader = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (fader.current && Number(fader.current.value) !== position) fader.current.value = String(position);
+  }, [position]);
   return (
     <section className={styles.mixer} aria-label="Mixer" data-testid="mixer" data-crossfader={position.toFixed(3)}>
       <div className={styles.meters} aria-hidden="true">
@@ -23,7 +30,7 @@ export const Mixer = memo(function Mixer() {
       <div className={styles.boundaryBox}>
         <input
           className={styles.crossfader}
-          type="range" min={0} max={1} step={0.01} value={position}
+          ref={fader} type="range" min={0} max={1} step={0.01} defaultValue={position}
           onChange={(event) => player.setCrossfader(Number(event.currentTarget.value))}
           onDoubleClick={() => player.setCrossfader(0.5)}
           aria-label="Crossfader" aria-valuetext={`A ${Math.round(shares.A * 100)} %, B ${Math.round(shares.B * 100)} %`}

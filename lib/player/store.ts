@@ -115,7 +115,9 @@ export const player = {
   setTempo: (deck: DeckId, tempo: number) => run((e) => e.setTempo(deck, tempo), SLIDER),
   setKeyLock: (deck: DeckId, on: boolean) => run((e) => e.setKeyLock(deck, on), NO_GESTURE),
   setDeckGain: (deck: DeckId, gain: number) => run((e) => e.setDeckGain(deck, gain), SLIDER),
-  setCrossfader: (position: number) => run((e) => e.setCrossfader(position), SLIDER),
+  // The mixer's crossfader is an uncontrolled input (components/decks/mixer.tsx): its screens may
+  // follow in the next task, out of the drag's frame.
+  setCrossfader: (position: number) => run((e) => e.setCrossfader(position), NO_GESTURE),
   dispose: () => browserPlayer?.engine.dispose(),
 };
 
