@@ -44,15 +44,31 @@ describe('the player store', () => {
     let heard = 0;
     const unsubscribe = subscribePlayer(() => (heard += 1));
 
-    player.setCrossfader(0.25);
-    expect(heard).toBe(1);
-    expect(getPlayerState().crossfader).toBe(0.25);
     player.setDeckGain('A', 0.5);
-    expect(heard).toBe(2);
+    expect(heard).toBe(1);
+    expect(getPlayerState().decks.A.gain).toBe(0.5);
     player.setTempo('B', 0.02);
+    expect(heard).toBe(2);
+    player.setVolume(0.4);
     expect(heard).toBe(3);
     await nextTask();
     expect(heard).toBe(3);
+    unsubscribe();
+  });
+
+  it('moves the crossfader at once and tells screens in the next task (the mixer\'s input is uncontrolled)', async () => {
+    const { loadPlayer, player, getPlayerState, subscribePlayer } = await import('@/lib/player/store');
+    await loadPlayer();
+    await nextTask();
+    let heard = 0;
+    const unsubscribe = subscribePlayer(() => (heard += 1));
+
+    player.setCrossfader(0.25);
+    player.setCrossfader(0.3);
+    expect(getPlayerState().crossfader).toBe(0.3);
+    expect(heard).toBe(0);
+    await nextTask();
+    expect(heard).toBe(1);
     unsubscribe();
   });
 });
