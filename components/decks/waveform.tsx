@@ -93,4 +93,3 @@ export function Waveform({ track, duration, onSeek, deck }: {
     </div>
   );
 }
-

@@ -6,7 +6,7 @@ const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 /** Resized covers kept in memory (a 128 / 256 px JPEG is 3-15 KB): a library page costs one resize per cover, not one per DJ. */
 const KEPT_VARIANTS = 400;
 
-const kept = new Map<string, Uint8Array>();
+const kept = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /**
  * The cover at `source` cropped to `size` × `size` as JPEG. What sharp cannot read (or an upstream
@@ -37,6 +37,6 @@ export async function artworkVariant(source: string, size: number, fetchSource: 
   }
 }
 
-function jpegResponse(jpeg: Uint8Array): Response {
-  return new Response(jpeg.slice(), { status: 200, headers: { 'content-type': 'image/jpeg', 'content-length': String(jpeg.length) } });
+function jpegResponse(jpeg: Uint8Array<ArrayBuffer>): Response {
+  return new Response(jpeg, { status: 200, headers: { 'content-type': 'image/jpeg', 'content-length': String(jpeg.length) } });
 }

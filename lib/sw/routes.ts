@@ -1,4 +1,5 @@
 // Which requests the worker handles, and how: pure functions of the Request, tested in Node.
+import { isArtworkPath } from '@/lib/domain/artwork';
 
 /** Console screens (server-rendered behind the session check in app/(console)/layout.tsx). */
 const CONSOLE_PATHS = [
@@ -47,16 +48,15 @@ export function isOtherNavigation(request: Request, url: URL, origin: string): b
   return request.mode === 'navigate' && url.origin === origin && !url.pathname.startsWith('/api/');
 }
 
-const ARTWORK_PATH = /^\/api\/tracks\/[A-Za-z0-9_-]{1,64}\/artwork$/;
 export const isArtworkRequest = (request: Request, url: URL, origin: string) =>
-  request.method === 'GET' && url.origin === origin && ARTWORK_PATH.test(url.pathname);
+  request.method === 'GET' && url.origin === origin && isArtworkPath(url.pathname);
 
 /**
  * A resized cover (`?size=`) with neither network nor copy: the cover itself, which a download or
  * an earlier visit may have kept, stands in (the lock screen offline keeps its artwork).
  */
 export function plainArtworkUrl(url: URL): string | null {
-  return ARTWORK_PATH.test(url.pathname) && url.search !== '' ? url.origin + url.pathname : null;
+  return isArtworkPath(url.pathname) && url.search !== '' ? url.origin + url.pathname : null;
 }
 
 export const isNextStaticRequest = (request: Request, url: URL, origin: string) =>
