@@ -1,11 +1,15 @@
 import { encode, type JWT } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeSessionToken } from '@/lib/auth/session-token';
 
 const secret = 'unit-secret-0123456789abcdefghijklmnopqrstuv';
 const claims: JWT = { uid: 'u1', role: 'user', userType: 'dj', base44Token: 'b44-token' };
 
 describe('decodeSessionToken', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('reads what next-auth wrote, again and again with the same secret', async () => {
     const token = await encode({ token: claims, secret, maxAge: 60 });
     for (let i = 0; i < 3; i++) expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
@@ -23,6 +27,23 @@ describe('decodeSessionToken', () => {
   it('refuses an expired session', async () => {
     const token = await encode({ token: claims, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token, secret })).rejects.toThrow();
+  });
+
+  it('refuses a cookie it already opened once its session has expired', async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+    const token = await encode({ token: claims, secret, maxAge: 60 });
+    expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await decodeSessionToken({ token, secret })).toMatchObject(claims); // within the clock tolerance
+    vi.setSystemTime(Date.now() + 20_000);
+    await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/expired/);
+  });
+
+  it('hands out copies: a caller changing its claims does not change the next caller\'s', async () => {
+    const token = await encode({ token: claims, secret, maxAge: 60 });
+    const first = (await decodeSessionToken({ token, secret }))!;
+    first.role = 'admin';
+    expect((await decodeSessionToken({ token, secret }))!.role).toBe('user');
   });
 
   it('has nothing to read without a cookie', async () => {
