@@ -6,6 +6,7 @@ import { ApiError } from './errors';
 import { toApiError } from './upstream-errors';
 import { isMutating, isSameOrigin } from './same-origin';
 import { fieldIssues } from './zod-messages';
+import { jsonResponse } from './json-response';
 
 /**
  * Who may call a route: `admin` = role `admin` only (every admin action); `staff` = admins and
@@ -67,7 +68,7 @@ export function route<
       const body = spec.body ? parse(spec.body, await readJson(req), 'Invalid body') : undefined;
       const ctx = { req, auth, params, query, body } as RouteContext<Infer<P>, Infer<Q>, Infer<B>, never>;
       const result = await handler(ctx);
-      return result instanceof Response ? result : NextResponse.json(result);
+      return result instanceof Response ? result : jsonResponse(result);
     } catch (error) {
       return errorResponse(req, error);
     }
@@ -105,7 +106,8 @@ export function errorResponse(req: NextRequest, error: unknown): Response {
   if (apiError.code === 'internal') {
     console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, error instanceof Error ? error.stack : error);
   }
-  const res = NextResponse.json(apiError.toBody(), { status: apiError.status });
+  // Error bodies are a few hundred bytes: not worth Next's compression (see json-response.ts).
+  const res = NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': 'no-transform' } });
   if (apiError.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(apiError.retryAfterSeconds));
   if (apiError.code === 'session_expired') clearSessionCookies(req, res);
   return res;

@@ -207,4 +207,23 @@ test.describe('DJ console API', () => {
     expect(avatar.headers()['content-security-policy']).toContain('sandbox');
     expect((await page.request.get('/api/users/no-such-member')).status()).toBe(404);
   });
+  test('a small JSON answer is sent as it is, a page of tracks gzipped (Next compresses what is worth it)', async ({ page, playwright }) => {
+    const headers = { 'Accept-Encoding': 'gzip, deflate, br' };
+    const empty = await page.request.get('/api/tracks?search=zzz-no-such-track-zzz&pageSize=50', { headers });
+    expect(empty.status()).toBe(200);
+    expect(empty.headers()['content-encoding']).toBeUndefined();
+    expect(empty.headers()['cache-control']).toBe('no-transform');
+    expect(await empty.json()).toMatchObject({ items: [], total: 0 });
+
+    const full = await page.request.get('/api/tracks?pageSize=50', { headers });
+    expect(full.headers()['content-encoding']).toBe('gzip');
+    expect(((await full.json()) as { items: unknown[] }).items.length).toBeGreaterThan(10);
+
+    const anonymous = await playwright.request.newContext({ baseURL: E2E.consoleUrl });
+    const refused = await anonymous.get('/api/tracks', { headers });
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()['content-encoding']).toBeUndefined();
+    expect((await refused.json()).error.code).toBe('unauthenticated');
+    await anonymous.dispose();
+  });
 });
