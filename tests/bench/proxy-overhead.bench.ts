@@ -4,10 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedServer } from '../../lib/embedded-base44';
 import { trackListParams } from '../../lib/base44/track-filter';
 import { trackListQuerySchema } from '../../lib/domain/track-query';
-import { ensureBuild, freePort, signIn, startConsole } from './support/console-server';
+import { ensureBuild, signIn, startBackendProcess, startConsole } from './support/console-server';
 import { formatMs, median, percentile, throughput, timeEach } from './support/stats';
 
 const ROUNDS = 6;
@@ -30,7 +29,7 @@ const SCENARIOS: Scenario[] = [
 async function main() {
   ensureBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spynners-bench-proxy-'));
-  const backend = await startEmbeddedServer({ dataDir: path.join(dataDir, 'base44'), appId: APP_ID, port: await freePort() });
+  const backend = await startBackendProcess({ dataDir: path.join(dataDir, 'base44'), appId: APP_ID });
   const app = await startConsole({
     BASE44_SERVER_URL: backend.url,
     BASE44_APP_ID: APP_ID,
@@ -104,7 +103,7 @@ async function main() {
     }
   } finally {
     app.stop();
-    await backend.close();
+    await backend.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -56,3 +56,37 @@ export async function signIn(url: string, email: string, password: string): Prom
   if (!session) throw new Error('sign-in failed');
   return session.split(';')[0]!;
 }
+
+export interface BackendServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded Base44 backend in a process of its own (`npm run base44`), as any real backend is:
+ * a client in the same process as the server it calls would skip the process hop every real call
+ * pays, and so would make a "direct" baseline look faster than any client could reach it.
+ */
+export async function startBackendProcess(options: { dataDir: string; appId: string }): Promise<BackendServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn('node_modules/.bin/tsx', ['lib/embedded-base44/cli.ts', '--port', String(port), '--data', options.dataDir, '--app-id', options.appId], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const answered = await fetch(`${url}/api/apps/${options.appId}/entities/Track?limit=1`).then(() => true, () => false);
+    if (answered) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the embedded backend did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
