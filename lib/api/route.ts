@@ -103,7 +103,9 @@ async function readJson(req: NextRequest): Promise<unknown> {
 
 export function errorResponse(req: NextRequest, error: unknown): Response {
   const apiError = toApiError(error);
-  if (apiError.code === 'internal') {
+  // A client that went away (tab closed, image scrolled out) aborts the handler's work: nothing
+  // failed, and nobody reads this answer.
+  if (apiError.code === 'internal' && !req.signal.aborted) {
     console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, error instanceof Error ? error.stack : error);
   }
   // Error bodies are a few hundred bytes: not worth Next's compression (see json-response.ts).

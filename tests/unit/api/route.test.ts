@@ -153,6 +153,20 @@ describe('route()', () => {
     const text = await res.text();
     expect(text).not.toContain('hunter2');
     expect(JSON.parse(text).error.code).toBe('internal');
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('does not log the abort of a client that went away as a failure', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const client = new AbortController();
+    const req = new NextRequest(`${ORIGIN}/api/things`, { headers: { cookie: userCookie }, signal: client.signal });
+    const res = await route({}, async () => {
+      client.abort();
+      throw new Error('ResponseAborted');
+    })(req, noParams);
+    expect(res.status).toBe(500);
+    expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
 });
