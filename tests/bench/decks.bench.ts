@@ -185,6 +185,11 @@ async function main() {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.waitForTimeout(200);
+    // Main-thread busy time (Chromium's cumulative TaskDuration): what the long-task count hides,
+    // the work below 50 ms, to compare runs and variants on a continuous scale.
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
+    const busyStart = await taskSeconds();
     const t0 = Date.now();
     const pageT0 = await page.evaluate(() => performance.now());
     const marks: Array<[string, number]> = [];
@@ -220,6 +225,7 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready', undefined, { polling: 100, timeout: 120_000 });
     await mark('waveform A ready');
     const busyMs = Date.now() - t0;
+    const busyTaskMs = Math.round(((await taskSeconds()) - busyStart) * 1000);
     const busyEntries = await page.evaluate(() => (window as unknown as Win).longTasks.splice(0));
     const busy = busyEntries.map(([, d]) => d);
     const busyAt = busyEntries.map(([start, d]) => `${Math.round(d)} ms at +${Math.round(start - pageT0)} ms`);
@@ -227,7 +233,9 @@ async function main() {
     // Baseline: the same page, decks paused, for as long.
     await tap(playA);
     await tap(playB);
+    const idleStart = await taskSeconds();
     await page.waitForTimeout(busyMs);
+    const idleTaskMs = Math.round(((await taskSeconds()) - idleStart) * 1000);
     const idle = (await page.evaluate(() => (window as unknown as Win).longTasks.splice(0))).map(([, d]) => d);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     if (tracePath) await console_.browser.stopTracing();
@@ -248,8 +256,8 @@ async function main() {
         trackSeconds: LONG_TRACK_SECONDS,
         trackBytes: fixture.bytes.length,
         windowMs: busyMs,
-        loadPlayCrossfade: { at: busyAt, marks, count: busy.length, longestMs: Math.round(Math.max(0, ...busy)), totalMs: Math.round(busy.reduce((a, b) => a + b, 0)) },
-        idleBaseline: { count: idle.length, longestMs: Math.round(Math.max(0, ...idle)) },
+        loadPlayCrossfade: { at: busyAt, marks, mainThreadBusyMs: busyTaskMs, count: busy.length, longestMs: Math.round(Math.max(0, ...busy)), totalMs: Math.round(busy.reduce((a, b) => a + b, 0)) },
+        idleBaseline: { mainThreadBusyMs: idleTaskMs, count: idle.length, longestMs: Math.round(Math.max(0, ...idle)) },
         deckPositionsAtEnd: positions,
       },
     };
@@ -261,6 +269,7 @@ async function main() {
     console.log(`  load + play + load + play + crossfade sweep: ${busy.length} (longest ${result.longTasks.loadPlayCrossfade.longestMs} ms)  goal 0: ${busy.length === 0 ? 'met' : 'NOT met'}`);
     console.log(`    long tasks: ${busyAt.join(', ') || 'none'}; steps: ${marks.map(([w, t]) => `${w} +${t} ms`).join(', ')}`);
     console.log(`  idle page, same time (baseline): ${idle.length} (longest ${result.longTasks.idleBaseline.longestMs} ms)`);
+    console.log(`  main thread busy (all tasks, throttled): ${busyTaskMs} ms in the busy window, ${idleTaskMs} ms idle`);
     console.log(`  deck positions at the end: A ${positions[0]} s, B ${positions[1]} s`);
     const dir = path.join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
