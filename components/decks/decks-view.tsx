@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadPlayer } from '@/lib/player/store';
 import type { DeckId } from '@/lib/player/types';
 import { Deck } from './deck';
@@ -10,7 +10,15 @@ import styles from './decks.module.css';
 
 /** The DJ console: decks A and B around the mixer, and the tracks to load on them. */
 export function DecksView() {
-  const [lastDeck, setLastDeck] = useState<DeckId>('A');
+  // The last deck used is marked on the console element directly: a tap on a deck (pointerdown)
+  // then costs no React render in its event (long tasks, issue #6); keys read it from the ref.
+  const consoleElement = useRef<HTMLDivElement>(null);
+  const lastDeck = useRef<DeckId>('A');
+  const setLastDeck = useCallback((deck: DeckId) => {
+    if (lastDeck.current === deck) return;
+    lastDeck.current = deck;
+    consoleElement.current?.setAttribute('data-active-deck', deck);
+  }, []);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
@@ -26,8 +34,7 @@ export function DecksView() {
   return (
     <section className={styles.view} aria-labelledby="decks-title" data-app-ready={ready ? 'true' : undefined} data-decks="true">
       <h1 id="decks-title" className={styles.heading}>Decks</h1>
-      {/* The last deck used is marked by CSS from here: a tap on the other deck re-renders neither deck. */}
-      <div className={styles.console} data-active-deck={lastDeck}>
+      <div ref={consoleElement} className={styles.console} data-active-deck="A">
         <Deck deck="A" onUse={setLastDeck} />
         <Mixer />
         <Deck deck="B" onUse={setLastDeck} />

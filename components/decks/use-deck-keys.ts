@@ -1,5 +1,5 @@
 'use client';
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { getPlayerState, player } from '@/lib/player/store';
 import type { DeckId } from '@/lib/player/types';
 import { isTypingTarget } from '@/components/player/typing-target';
@@ -20,11 +20,12 @@ const HOT_CUE_KEYS: Record<string, [DeckId, number]> = {
 };
 
 /** Desktop shortcuts for the decks while the console view is open. */
-export function useDeckKeys(lastDeck: DeckId, setLastDeck: (deck: DeckId) => void): void {
+export function useDeckKeys(lastDeckRef: RefObject<DeckId>, setLastDeck: (deck: DeckId) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || isTypingTarget(event.target)) return;
       const state = getPlayerState();
+      const lastDeck = lastDeckRef.current;
       const deckAction = (deck: DeckId, action: () => void) => {
         setLastDeck(deck);
         action();
@@ -47,5 +48,5 @@ export function useDeckKeys(lastDeck: DeckId, setLastDeck: (deck: DeckId) => voi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lastDeck, setLastDeck]);
+  }, [lastDeckRef, setLastDeck]);
 }

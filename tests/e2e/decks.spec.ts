@@ -201,6 +201,8 @@ test('desktop keys: D / L play the decks, arrows move the crossfader and the tem
   await expect(deckA).toHaveAttribute('data-playing', 'true');
   await page.keyboard.press('l');
   await expect(deckB).toHaveAttribute('data-playing', 'true');
+  const decksConsole = page.locator('[data-active-deck]');
+  await expect(decksConsole).toHaveAttribute('data-active-deck', 'B');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('mixer')).toHaveAttribute('data-crossfader', '0.450');
   await page.keyboard.press('ArrowUp');
@@ -210,6 +212,12 @@ test('desktop keys: D / L play the decks, arrows move the crossfader and the tem
   await page.keyboard.press('Space');
   await expect(deckB).toHaveAttribute('data-playing', 'false');
   await expect(deckA).toHaveAttribute('data-playing', 'true');
+  // A tap anywhere on a deck makes it the last deck used.
+  await page.getByTestId('deck-A-title').click();
+  await expect(decksConsole).toHaveAttribute('data-active-deck', 'A');
+  await page.keyboard.press('Space');
+  await expect(deckA).toHaveAttribute('data-playing', 'false');
+  await expect(deckB).toHaveAttribute('data-playing', 'false');
 });
 
 test('one audio focus: a library track in the mini player pauses the decks, and a deck pauses the mini player', async ({ page }) => {
