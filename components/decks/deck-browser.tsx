@@ -9,6 +9,17 @@ import { LoadingState } from '@/components/ui/states';
 import styles from './decks.module.css';
 
 const SHOWN = 60;
+/**
+ * Rows skip rendering below the fold by groups, not one by one: a containment box per row (60 of
+ * them) doubled the page's layerisation on every frame while the decks play (traced, issue #6).
+ */
+const GROUP_SIZE = 10;
+
+function groupsOf<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
+  return groups;
+}
 
 /**
  * Tracks to load on a deck: the cached catalogue (offline too), filtered as the DJ types. Memoised:
@@ -39,27 +50,31 @@ export const DeckBrowser = memo(function DeckBrowser() {
       </div>
       {catalogue.isPending && <LoadingState>Loading tracks…</LoadingState>}
       {catalogue.isError && <p className="alert alert-error">{catalogue.error.message}</p>}
-      <ul className={styles.browserList}>
-        {tracks.map((track) => {
-          const item = playable(track);
-          return (
-            <li key={track.id} className={styles.browserRow} data-testid="deck-track" data-track-id={track.id}>
-              <span className={styles.browserTitle}>
-                <strong>{track.title}</strong>
-                <span className="muted">{track.artist}</span>
-              </span>
-              <span className={styles.metric}>{track.bpm ?? '–'}</span>
-              <span className={styles.metric}>{track.key ?? '–'}</span>
-              <span className={styles.browserChips}>
-                {track.isVip && <span className="chip chip-vip">{item?.preview ? 'Preview' : 'VIP'}</span>}
-                <OfflineBadge trackId={track.id} compact />
-              </span>
-              <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('A', item)} aria-label={`Load ${track.title} on deck A`} data-testid="load-A">A</button>
-              <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('B', item)} aria-label={`Load ${track.title} on deck B`} data-testid="load-B">B</button>
-            </li>
-          );
-        })}
-      </ul>
+      <div className={styles.browserList} role="list" aria-labelledby="deck-browser-title">
+        {groupsOf(tracks, GROUP_SIZE).map((group, index) => (
+          <div key={index} className={styles.browserGroup} role="presentation">
+            {group.map((track) => {
+              const item = playable(track);
+              return (
+                <div key={track.id} role="listitem" className={styles.browserRow} data-testid="deck-track" data-track-id={track.id}>
+                  <span className={styles.browserTitle}>
+                    <strong>{track.title}</strong>
+                    <span className="muted">{track.artist}</span>
+                  </span>
+                  <span className={styles.metric}>{track.bpm ?? '–'}</span>
+                  <span className={styles.metric}>{track.key ?? '–'}</span>
+                  <span className={styles.browserChips}>
+                    {track.isVip && <span className="chip chip-vip">{item?.preview ? 'Preview' : 'VIP'}</span>}
+                    <OfflineBadge trackId={track.id} compact />
+                  </span>
+                  <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('A', item)} aria-label={`Load ${track.title} on deck A`} data-testid="load-A">A</button>
+                  <button type="button" className="button" disabled={!item} onClick={() => item && player.loadDeck('B', item)} aria-label={`Load ${track.title} on deck B`} data-testid="load-B">B</button>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
     </section>
   );
 });
