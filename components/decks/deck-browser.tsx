@@ -30,7 +30,7 @@ export const DeckBrowser = memo(function DeckBrowser() {
   const playable = usePlayableTrack();
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLowerCase());
-  const tracks = useMemo(() => {
+  const groups = useMemo(() => {
     const all = catalogue.data?.tracks ?? [];
     const words = query.split(/\s+/).filter(Boolean);
     const matching = words.length
@@ -39,7 +39,7 @@ export const DeckBrowser = memo(function DeckBrowser() {
           return words.every((w) => text.includes(w));
         })
       : all;
-    return matching.slice(0, SHOWN);
+    return groupsOf(matching.slice(0, SHOWN), GROUP_SIZE);
   }, [catalogue.data, query]);
 
   return (
@@ -51,7 +51,7 @@ export const DeckBrowser = memo(function DeckBrowser() {
       {catalogue.isPending && <LoadingState>Loading tracks…</LoadingState>}
       {catalogue.isError && <p className="alert alert-error">{catalogue.error.message}</p>}
       <div className={styles.browserList} role="list" aria-labelledby="deck-browser-title">
-        {groupsOf(tracks, GROUP_SIZE).map((group, index) => (
+        {groups.map((group, index) => (
           <div key={index} className={styles.browserGroup} role="presentation">
             {group.map((track) => {
               const item = playable(track);

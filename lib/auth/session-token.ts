@@ -14,8 +14,10 @@ const keys = new Map<string, Uint8Array>();
 /** Cookie (with the secret and salt that opened it) → its claims; oldest first, for eviction. */
 const opened = new Map<string, JWT>();
 
+const secretId = (secret: string | Buffer, salt: string) => `${salt}\u0000${secret.toString()}`;
+
 function encryptionKey(secret: string | Buffer, salt: string): Uint8Array {
-  const id = `${salt}\u0000${secret.toString()}`;
+  const id = secretId(secret, salt);
   let key = keys.get(id);
   if (!key) {
     const info = `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ''}`;
@@ -31,7 +33,7 @@ const isLive = (claims: JWT, nowSeconds: number) =>
 /** Reads a session cookie written by next-auth (`dir` + A256GCM JWE); throws when it is not one. */
 export async function decodeSessionToken({ token, secret, salt = '' }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const id = `${salt}\u0000${secret.toString()}\u0000${token}`;
+  const id = `${secretId(secret, salt)}\u0000${token}`;
   const known = opened.get(id);
   if (known) {
     opened.delete(id);

@@ -19,6 +19,16 @@ export function ensureBuild(): void {
   if (build.status !== 0) throw new Error('next build failed');
 }
 
+/** Polls `ready` until it holds, the child exits or the time is up; whether it came to hold. */
+async function waitUntil(ready: () => Promise<boolean>, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (await ready()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 export interface ConsoleServer {
   url: string;
   stop(): void;
@@ -33,11 +43,7 @@ export async function startConsole(env: Record<string, string>): Promise<Console
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${url}/sign-in`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntil(() => fetch(`${url}/sign-in`).then((r) => r.ok, () => false), child, 60_000);
   return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
 }
 
@@ -75,13 +81,8 @@ export async function startBackendProcess(options: { dataDir: string; appId: str
     detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const answered = await fetch(`${url}/api/apps/${options.appId}/entities/Track?limit=1`).then(() => true, () => false);
-    if (answered) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the embedded backend did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const answering = () => fetch(`${url}/api/apps/${options.appId}/entities/Track?limit=1`).then(() => true, () => false);
+  if (!(await waitUntil(answering, child, 120_000))) throw new Error('the embedded backend did not start');
   return {
     url,
     stop: async () => {
