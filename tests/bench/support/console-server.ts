@@ -75,14 +75,34 @@ export interface BackendServer {
  */
 export async function startBackendProcess(options: { dataDir: string; appId: string }): Promise<BackendServer> {
   const port = await freePort();
+  const args = ['lib/embedded-base44/cli.ts', '--port', String(port), '--data', options.dataDir, '--app-id', options.appId];
+  return startTsxServer('the embedded backend', port, args, {}, `/api/apps/${options.appId}/entities/Track?limit=1`, 120_000);
+}
+
+/** The benchmark's frameworkless reference proxy (plain-forwarder.ts), in a process of its own. */
+export async function startPlainForwarder(options: { backendUrl: string; appId: string; token: string }): Promise<BackendServer> {
+  const port = await freePort();
+  const env = { BACKEND_URL: options.backendUrl, APP_ID: options.appId, BASE44_TOKEN: options.token, PORT: String(port) };
+  return startTsxServer('the plain forwarder', port, ['tests/bench/support/plain-forwarder.ts'], env, '/api/tracks?pageSize=1', 60_000);
+}
+
+async function startTsxServer(
+  name: string,
+  port: number,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  timeoutMs: number,
+): Promise<BackendServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('node_modules/.bin/tsx', ['lib/embedded-base44/cli.ts', '--port', String(port), '--data', options.dataDir, '--app-id', options.appId], {
+  const child = spawn('node_modules/.bin/tsx', args, {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const answering = () => fetch(`${url}/api/apps/${options.appId}/entities/Track?limit=1`).then(() => true, () => false);
-  if (!(await waitUntil(answering, child, 120_000))) throw new Error('the embedded backend did not start');
+  const answering = () => fetch(url + readyPath).then(() => true, () => false);
+  if (!(await waitUntil(answering, child, timeoutMs))) throw new Error(`${name} did not start`);
   return {
     url,
     stop: async () => {
