@@ -11,6 +11,7 @@ import { trackListParams } from '../../lib/base44/track-filter';
 import { trackListQuerySchema } from '../../lib/domain/track-query';
 import { ensureBuild, signIn, startBackendProcess, startConsole, startPlainForwarder } from './support/console-server';
 import { formatMs, median, percentile, throughput, timeEach } from './support/stats';
+import { trackReadUrls } from './support/track-reads';
 
 const ROUNDS = 6;
 const REQUESTS_PER_ROUND = 80;
@@ -68,11 +69,10 @@ async function main() {
       };
       const direct = async (i: number) => {
         const params = trackListParams(trackListQuerySchema.parse(scenario.query(offset + i)));
-        const base = `${backend.url}/api/apps/${APP_ID}/entities/Track`;
-        const list = new URLSearchParams({ sort: params.sort, limit: String(params.limit), skip: String(params.skip), q: params.q });
+        const urls = trackReadUrls(`${backend.url}/api/apps/${APP_ID}/entities/Track`, params);
         const [rows, count] = await Promise.all([
-          fetch(`${base}?${list}`, { headers: upstreamHeaders }),
-          fetch(`${base}/count?${new URLSearchParams({ q: params.q })}`, { headers: upstreamHeaders }),
+          fetch(urls.list, { headers: upstreamHeaders }),
+          fetch(urls.count, { headers: upstreamHeaders }),
         ]);
         if (!rows.ok || !count.ok) throw new Error(`backend answered ${rows.status}/${count.status}`);
         await Promise.all([rows.arrayBuffer(), count.arrayBuffer()]);

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { Agent, request } from 'undici';
 import { trackListParams } from '../../../lib/base44/track-filter';
 import { trackListQuerySchema } from '../../../lib/domain/track-query';
+import { trackReadUrls } from './track-reads';
 
 const env = (name: string) => process.env[name] ?? (() => { throw new Error(`${name} is required`); })();
 const base = `${env('BACKEND_URL')}/api/apps/${env('APP_ID')}/entities/Track`;
@@ -24,11 +25,8 @@ const server = http.createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://forwarder');
     const query = trackListQuerySchema.parse(Object.fromEntries(url.searchParams));
-    const { q, sort, limit, skip } = trackListParams(query);
-    const [items, count] = await Promise.all([
-      readJson(`${base}?${new URLSearchParams({ q, sort, limit: String(limit), skip: String(skip) })}`),
-      readJson(`${base}/count?${new URLSearchParams({ q })}`),
-    ]);
+    const urls = trackReadUrls(base, trackListParams(query));
+    const [items, count] = await Promise.all([readJson(urls.list), readJson(urls.count)]);
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ items, total: (count as { count: number }).count, page: query.page, pageSize: query.pageSize }));
   } catch (error) {
