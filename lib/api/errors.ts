@@ -14,11 +14,17 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A DJ set whose time overlaps a set the same DJ already recorded (replays under new keys). */
+  overlapping_set: 409,
   /** A VIP unlock the member cannot pay for (no Black Diamond left). */
   insufficient_diamonds: 402,
   payload_too_large: 413,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
+  /** Too many sign-in or sign-up attempts: answered with Retry-After. */
+  too_many_attempts: 429,
+  /** An upload that sent no bytes for too long. */
+  upload_stalled: 408,
   rate_limited: 503,
   upstream_unavailable: 502,
   upstream_timeout: 504,
