@@ -15,6 +15,10 @@ const envSchema = z.object({
   SPYNNERS_DATA_DIR: z.string().min(1).default('.data'),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(100),
+  BASE44_CONSOLE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGN_UP_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
 });
 
 export interface ServerEnv {
@@ -26,6 +30,13 @@ export interface ServerEnv {
   dataDir: string;
   sessionMaxAgeSeconds: number;
   uploadLimitBytes: number;
+  /** The shared secret of the data source's `authThrottle` function; null: generated for the embedded backend. */
+  base44ConsoleKey: string | null;
+  /** How long a session's liveness answer is trusted before the data source is asked again. */
+  sessionCheckMs: number;
+  /** Failed sign-ins per client address per window, and sign-ups per address per hour. */
+  signInAddressLimit: number;
+  signUpAddressLimit: number;
 }
 
 let cached: ServerEnv | null = null;
@@ -47,6 +58,10 @@ export function serverEnv(): ServerEnv {
     dataDir,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
     uploadLimitBytes: Math.round(env.UPLOAD_LIMIT_MB * 1024 * 1024),
+    base44ConsoleKey: env.BASE44_CONSOLE_KEY ?? null,
+    sessionCheckMs: env.SESSION_CHECK_SECONDS * 1000,
+    signInAddressLimit: env.SIGN_IN_ADDRESS_LIMIT,
+    signUpAddressLimit: env.SIGN_UP_ADDRESS_LIMIT,
   };
   return cached;
 }
