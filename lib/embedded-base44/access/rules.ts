@@ -97,7 +97,7 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     delete: 'admin',
     adminOnlyFields: [
       'dj_id', 'started_at', 'ended_at', 'tracks_count', 'diamond_awarded', 'black_diamonds_awarded',
-      'idempotency_key', 'request_digest', 'skipped_track_ids',
+      'idempotency_key', 'request_digest', 'skipped_track_ids', 'credited_tracks_count',
     ],
   },
   SessionTrack: {
@@ -105,7 +105,7 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     read: [own('dj_id'), own('producer_id')],
     create: 'admin',
     delete: 'admin',
-    adminOnlyFields: ['session_mix_id', 'track_id', 'producer_id', 'dj_id', 'played_at'],
+    adminOnlyFields: ['session_mix_id', 'track_id', 'producer_id', 'dj_id', 'played_at', 'credited', 'uncredited_reason'],
   },
   // Each member sees only their own votes. Votes are cast through the rateTrack function, which
   // keeps the track's average in step; direct creates, deletes and vote changes are admin-only.

@@ -46,7 +46,9 @@ const B = 'boolean';
 const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
   Track: {
     fields: {
-      title: S, producer_id: S, producer_name: S, collaborators: S, genre: S, bpm: N, key: S,
+      // `collaborators` is left free-form: one string in the console's uploads, an array of
+      // strings in the app's records (recordSession and rateTrack read both).
+      title: S, producer_id: S, producer_name: S, genre: S, bpm: N, key: S,
       energy_level: S, mood: S, description: S, artwork_url: S, audio_url: S, duration: N,
       isrc: S, iswc: S, status: { enum: TRACK_STATUSES }, rejection_reason: S, rejected_at: S,
       play_count: N, download_count: N, average_rating: N, rating_count: N, release_date: S,
@@ -107,6 +109,8 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       idempotency_key: S, request_digest: S, skipped_track_ids: 'string[]',
     },
     hotFields: ['dj_id'],
+      // Plays that earned credit (not the DJ's own tracks): the diamond needs at least one.
+      credited_tracks_count: N,
     indexes: [['dj_id']],
   },
   SessionTrack: {
@@ -115,6 +119,9 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       played_at: S, dj_id: S, dj_name: S, venue: S, city: S, country: S,
     },
     hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],
+      // false for a play of the DJ's own track ('own_track') or one they collaborated on
+      // ('collaborator'): stored, but no play credit, notification or diamond. Missing = credited.
+      credited: B, uncredited_reason: S,
     indexes: [['session_mix_id'], ['dj_id'], ['producer_id'], ['track_id']],
   },
   // One member's vote on a track (1..5 stars), written by the rateTrack function only.

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Actor } from '../access/policy';
 import { ENTITIES } from '../entities/definitions';
 import { validateRecord } from '../entities/validate';
-import { badRequest, HttpError } from '../http/errors';
+import { badRequest, HttpError, notFound } from '../http/errors';
 import { compileFilter } from '../query/filter';
 import { resolveField } from '../query/field-path';
 import type { Services } from '../services';
 import type { EntityRecord } from '../store/entity-store';
 import { newRecord, updatedRecord } from '../store/records';
+import { ownTrackReason } from './own-track';
 import { readableTrack } from './readable-track';
 
 /**
@@ -19,6 +20,8 @@ import { readableTrack } from './readable-track';
  * (from this process or another sharing the data folder) cannot lose or double-count a vote.
  * A track rated before any TrackRating existed (legacy data) keeps those earlier votes as a
  * baseline, recorded once on the track in `legacy_rating_count` / `legacy_rating_sum`.
+ * A member cannot rate their own track, as its producer or a collaborator (see own-track.ts): 403
+ * `own_track`, nothing written.
  */
 const inputSchema = z
   .object({
@@ -46,6 +49,9 @@ export function rateTrack({ store }: Services, actor: Actor, input: unknown): Ra
   return store.transaction(() => {
     const track = readableTrack(store, trackId, actor);
     if (track.status !== 'approved') throw new HttpError(409, 'Only approved tracks can be rated', 'conflict');
+    const member = store.get('User', actor.id);
+    if (!member) throw notFound('User not found');
+    if (ownTrackReason(track, member)) throw new HttpError(403, 'You cannot rate your own track', 'own_track');
     const votesOnTrack = compileFilter(ENTITIES.TrackRating, { track_id: trackId });
     const baseline = baselineOf(track, store.countAndSum('TrackRating', votesOnTrack, STARS_SQL).count);
 

@@ -8,6 +8,8 @@ import { compileFilter } from '../query/filter';
 import type { Services } from '../services';
 import type { EntityRecord, EntityStore } from '../store/entity-store';
 import { newRecord, updatedRecord } from '../store/records';
+import { ownTrackReason } from './own-track';
+import { assertNotInFuture, overlappingSet, overlappingSetError } from './set-rules';
 
 /**
  * `recordSession {idempotency_key, venue, city, country, started_at, ended_at, tracks: [{track_id,
@@ -19,13 +21,17 @@ import { newRecord, updatedRecord } from '../store/records';
  *   1. a set already recorded under this (DJ, idempotency key) is answered as it was recorded the
  *      first time (`already_recorded: true`), nothing written; the same key with a different set is
  *      a 422 `idempotency_key_reused`;
- *   2. each played track is looked up in the catalogue (approved tracks); title, artist and
+ *   2. a set that ends (or has a play) more than CLOCK_SKEW_MS ahead of the server's clock is a
+ *      400 `set_in_future`; a set overlapping one the DJ already recorded (under any key) is a 409
+ *      `overlapping_set` naming that set: one gig, one set, one diamond;
+ *   3. each played track is looked up in the catalogue (approved tracks); title, artist and
  *      producer come from there, never from the client; anything else is skipped and reported;
- *   3. the SessionMix and one SessionTrack per play are created (each play carries the producer,
- *      venue, city, country and time, for the producers' "where and when played");
- *   4. each producer whose track was played (other than the DJ) gets one `track_played`
- *      Notification per track;
- *   5. a set with at least one catalogue track earns the DJ one Black Diamond, once.
+ *   4. the SessionMix and one SessionTrack per play are created (each play carries the producer,
+ *      venue, city, country and time, for the producers' "where and when played"); a play of the
+ *      DJ's own track (or one they are a collaborator on, see own-track.ts) is stored with
+ *      `credited: false` and its reason: it counts for nothing;
+ *   5. each producer whose track got a credited play gets one `track_played` Notification per track;
+ *   6. a set with at least one credited catalogue track earns the DJ one Black Diamond, once.
  * Any failure rolls the whole transaction back. The key is stored on the SessionMix, so it lasts
  * as long as the set.
  */
@@ -71,6 +77,9 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
       }
       return replay(store, earlier);
     }
+    assertNotInFuture(set);
+    const other = overlappingSet(store, actor, Date.parse(set.started_at), Date.parse(set.ended_at));
+    if (other) throw overlappingSetError(other);
     const dj = store.get('User', actor.id);
     if (!dj) throw notFound('User not found');
     const djName = firstText(dj.artist_name, dj.full_name, actor.email);
@@ -81,14 +90,17 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
       .sort((a, b) => Date.parse(a.play.played_at) - Date.parse(b.play.played_at));
     const recorded = plays.filter((p): p is typeof p & { track: EntityRecord } => p.track !== null);
     const skipped = plays.filter((p) => p.track === null).map((p) => p.play.track_id);
-    const award = recorded.length > 0 ? SESSION_DIAMOND_AWARD : 0;
+    const credit = recorded.map(({ track }) => ownTrackReason(track, dj));
+    const creditedCount = credit.filter((reason) => reason === null).length;
+    const award = creditedCount > 0 ? SESSION_DIAMOND_AWARD : 0;
 
     const now = new Date().toISOString();
     const mix = newRecord(
       {
         dj_id: actor.id, dj_name: djName, ...place,
         started_at: new Date(set.started_at).toISOString(), ended_at: new Date(set.ended_at).toISOString(),
-        tracks_count: recorded.length, diamond_awarded: award > 0, black_diamonds_awarded: award,
+        tracks_count: recorded.length, credited_tracks_count: creditedCount,
+        diamond_awarded: award > 0, black_diamonds_awarded: award,
         idempotency_key: set.idempotency_key, request_digest: digest, skipped_track_ids: skipped,
       },
       actor,
@@ -97,13 +109,14 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
     validateRecord('SessionMix', mix);
     store.insert('SessionMix', mix);
 
-    const sessionTracks = recorded.map(({ play, track }) => {
+    const sessionTracks = recorded.map(({ play, track }, index) => {
       const row = newRecord(
         {
           session_mix_id: mix.id, track_id: track.id, track_title: firstText(track.title),
           track_artist: firstText(track.producer_name, track.artist_name, track.artist),
           producer_id: typeof track.producer_id === 'string' ? track.producer_id : null,
           played_at: new Date(play.played_at).toISOString(), dj_id: actor.id, dj_name: djName, ...place,
+          credited: credit[index] === null, uncredited_reason: credit[index] ?? null,
         },
         actor,
         { now },
@@ -117,7 +130,7 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
     const told = new Set<string>();
     for (const row of sessionTracks) {
       const producerId = row.producer_id;
-      if (typeof producerId !== 'string' || producerId === actor.id || told.has(String(row.track_id))) continue;
+      if (row.credited !== true || typeof producerId !== 'string' || told.has(String(row.track_id))) continue;
       told.add(String(row.track_id));
       const where = [set.venue, set.city].filter(Boolean).join(', ');
       const notification = newRecord(

@@ -143,14 +143,16 @@ describe('recordSession', () => {
     expect(answer.json).toMatchObject({ black_diamonds_awarded: 0, notifications_sent: 0, skipped_track_ids: [pending, 'nope'] });
     expect(answer.json.session_mix).toMatchObject({ tracks_count: 0, diamond_awarded: false });
     expect(await balance(me.id)).toBe(0);
-    const empty = await record(me.token, set([]));
+    // A second set of the same DJ must not overlap the first (issue #16): the next evening.
+    const empty = await record(me.token, set([], { started_at: '2026-11-21T22:00:00.000Z', ended_at: '2026-11-21T23:00:00.000Z' }));
+    expect(empty.status).toBe(200);
     expect(empty.json.black_diamonds_awarded).toBe(0);
   });
 
-  it('a producer playing their own track is not notified', async () => {
+  it('a producer playing their own track is not notified, and earns no diamond for it (issue #16)', async () => {
     const mine = await newTrack(userId.producer);
     const answer = await record(token.producer, set([{ track_id: mine, played_at: at(3) }]));
-    expect(answer.json).toMatchObject({ notifications_sent: 0, black_diamonds_awarded: 1 });
+    expect(answer.json).toMatchObject({ notifications_sent: 0, black_diamonds_awarded: 0 });
   });
 
   it.each([
