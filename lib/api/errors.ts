@@ -33,8 +33,11 @@ export const API_ERROR_STATUS = {
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
+/** Machine-readable facts about a refusal, e.g. `{otherSetId}` for `overlapping_set`. */
+export type ApiErrorDetails = Record<string, string | number | boolean | null>;
+
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; issues?: FieldIssue[] };
+  error: { code: ApiErrorCode; message: string; issues?: FieldIssue[]; details?: ApiErrorDetails };
 }
 
 export class ApiError extends Error {
@@ -42,11 +45,12 @@ export class ApiError extends Error {
   readonly status: number;
   readonly issues?: FieldIssue[];
   readonly retryAfterSeconds?: number;
+  readonly details?: ApiErrorDetails;
 
   constructor(
     code: ApiErrorCode,
     message: string,
-    extra: { issues?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    extra: { issues?: FieldIssue[]; retryAfterSeconds?: number; details?: ApiErrorDetails } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,10 +58,18 @@ export class ApiError extends Error {
     this.status = API_ERROR_STATUS[code];
     this.issues = extra.issues;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.details = extra.details;
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
   }
 }
 

@@ -133,10 +133,12 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const said = body.message ?? body.detail ?? body.error;
+  let upstream: { code?: string; fields?: Record<string, unknown> } = {};
     if (typeof said === 'string') detail = said;
   } catch {
     // not JSON: keep the (redacted, truncated) text
   }
+    upstream = upstreamErrorOf(body);
   return new Base44Error(code, {
     message: spec.messages?.[code],
     upstreamStatus: response.status,
@@ -146,9 +148,20 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
   });
 }
 
+    upstreamCode: upstream.code,
+    upstreamFields: upstream.fields,
 function classify(error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal, timeoutMs: number): unknown {
   if (error instanceof Base44Error) return error;
   if (caller?.aborted) return caller.reason;
+/** An error body's code and fields, flat (`{code, ...}`) or nested (`{error: {code, ...}}`), as the SDK reads them. */
+function upstreamErrorOf(body: unknown): { code?: string; fields?: Record<string, unknown> } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
+  const record = body as Record<string, unknown>;
+  const nested = record.error;
+  const fields = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? (nested as Record<string, unknown>) : record;
+  return { code: typeof fields.code === 'string' ? fields.code : undefined, fields };
+}
+
   if (deadline.aborted) return new Base44Error('timeout', { detail: `no answer within ${timeoutMs} ms` });
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   const name = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';

@@ -48,6 +48,10 @@ export interface Base44ErrorOptions {
   retryAfterSeconds?: number;
   /** For server logs only: what went wrong in more detail (never user input, never a token). */
   detail?: string;
+  /** The `code` of the upstream's error body (`{code}` or `{error: {code}}`), e.g. `overlapping_set`. */
+  upstreamCode?: string;
+  /** The rest of that error body (a function's details, e.g. `other_set_id`); never shown as is. */
+  upstreamFields?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -57,6 +61,8 @@ export class Base44Error extends Error {
   readonly upstreamStatus: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly detail: string | undefined;
+  readonly upstreamCode: string | undefined;
+  readonly upstreamFields: Record<string, unknown> | undefined;
 
   constructor(code: Base44ErrorCode, options: Base44ErrorOptions = {}) {
     super(options.message ?? DEFAULT_MESSAGE[code], { cause: options.cause });
@@ -66,6 +72,8 @@ export class Base44Error extends Error {
     this.upstreamStatus = options.upstreamStatus;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.detail = options.detail;
+    this.upstreamCode = options.upstreamCode;
+    this.upstreamFields = options.upstreamFields;
   }
 
   /** What a log line or JSON body may contain: no cause chain, no request, no headers. */
@@ -78,6 +86,7 @@ export class Base44Error extends Error {
       upstreamStatus: this.upstreamStatus,
       retryAfterSeconds: this.retryAfterSeconds,
       detail: this.detail,
+      upstreamCode: this.upstreamCode,
     };
   }
 }

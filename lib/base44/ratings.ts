@@ -38,6 +38,8 @@ export const rateTrackResultSchema = z.preprocess(
     })),
 );
 
+export const OWN_TRACK_RATING_MESSAGE = 'You cannot rate your own track (as its producer or a collaborator).';
+
 export function ratingVerbs(client: Base44Client, catalogue: Pick<CatalogueVerbs, 'getTrack' | 'invalidateCatalogue'>) {
   /** The caller's own stars and the track's average (the track as the catalogue cache has it). */
   async function getTrackRating(token: string, callerId: string, trackId: string, options: CallOptions = {}): Promise<TrackRatingSummary> {
@@ -72,6 +74,8 @@ export function ratingVerbs(client: Base44Client, catalogue: Pick<CatalogueVerbs
       messages: {
         not_found: 'This track does not exist or is not available to you.',
         conflict: 'Only approved tracks can be rated.',
+        // The function's 403 `own_track`: the caller produced the track or is credited on it.
+        forbidden: OWN_TRACK_RATING_MESSAGE,
       },
     });
     catalogue.invalidateCatalogue();

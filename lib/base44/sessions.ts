@@ -8,7 +8,7 @@ import type { SessionMix, SessionTrack } from '@/lib/domain/types';
 import type { CallOptions } from './account';
 import type { Base44Client } from './client';
 import { Base44Error, isBase44Error } from './errors';
-import { count, EPOCH, flag, optionalText, optionalTimestamp, textList, wireId } from './wire';
+import { count, EPOCH, flag, lenient, optionalText, optionalTimestamp, textList, wireId } from './wire';
 
 export const sessionMixRecordSchema = z
   .looseObject({
@@ -41,6 +41,9 @@ export const sessionMixRecordSchema = z
     }),
   );
 
+/** A SessionTrack's `credited`: only an explicit false counts (legacy plays, without it, were all credited). */
+export const creditedFlag = lenient((value) => value !== false && value !== 'false');
+
 export const sessionTrackRecordSchema = z
   .looseObject({
     id: wireId,
@@ -56,6 +59,7 @@ export const sessionTrackRecordSchema = z
     venue: optionalText,
     city: optionalText,
     country: optionalText,
+    credited: creditedFlag,
   })
   .transform(
     (r): SessionTrack => ({
@@ -71,6 +75,7 @@ export const sessionTrackRecordSchema = z
       venue: r.venue,
       city: r.city,
       country: r.country,
+      credited: r.credited,
     }),
   );
 
@@ -101,6 +106,72 @@ export const recordSessionResultSchema = z.preprocess(
 
 export const SET_KEY_REUSED_MESSAGE = 'This set was already sent with different contents: it cannot be sent again under the same key.';
 export const SET_REFUSED_MESSAGE = 'SPYNNERS refused this set: its data is not valid.';
+export const SET_IN_FUTURE_MESSAGE =
+  'This set ends in the future by SPYNNERS’ clock: check the date and time of this device, then send it again.';
+
+/** The set already recorded that a new one overlaps (from the function's 409 `overlapping_set`). */
+export interface OverlappedSet {
+  id: string;
+  venue: string | null;
+  city: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+const overlappedSetSchema = z
+  .looseObject({
+    other_set_id: optionalText,
+    other_set: z
+      .looseObject({ id: optionalText, venue: optionalText, city: optionalText, started_at: optionalTimestamp, ended_at: optionalTimestamp })
+      .optional()
+      .catch(undefined),
+  })
+  .transform((r): OverlappedSet | null => {
+    const id = r.other_set_id ?? r.other_set?.id ?? null;
+    if (!id) return null;
+    const other = r.other_set;
+    return { id, venue: other?.venue ?? null, city: other?.city ?? null, startedAt: other?.started_at ?? null, endedAt: other?.ended_at ?? null };
+  });
+
+const dayInUtc = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "This set overlaps the set you recorded at Fabric on Fri 20 Nov 2026." */
+export function overlappingSetMessage(other: Pick<OverlappedSet, 'venue' | 'startedAt'>, formatDay = (iso: string) => dayInUtc.format(new Date(iso))): string {
+  const at = other.venue ? ` at ${other.venue}` : '';
+  const on = other.startedAt ? ` on ${formatDay(other.startedAt)}` : '';
+  return `This set overlaps the set you recorded${at}${on}.`;
+}
+
+/**
+ * The set overlaps one the DJ already recorded (409 `overlapping_set`): a `conflict` for generic
+ * handlers; lib/api answers it as `overlapping_set` with the other set's id.
+ */
+export class OverlappingSetError extends Base44Error {
+  readonly reason = 'overlapping_set' as const;
+  constructor(readonly otherSet: OverlappedSet, detail?: string) {
+    super('conflict', { message: overlappingSetMessage(otherSet), upstreamStatus: 409, upstreamCode: 'overlapping_set', detail });
+    this.name = 'OverlappingSetError';
+  }
+}
+
+export function isOverlappingSetError(error: unknown): error is OverlappingSetError {
+  return error instanceof OverlappingSetError;
+}
+
+/** The function's refusals that the DJ can act on, as errors with their own message. */
+function refusalOf(error: Base44Error): Base44Error {
+  if (error.upstreamStatus === 422) {
+    return new Base44Error('conflict', { message: SET_KEY_REUSED_MESSAGE, upstreamStatus: 422, detail: error.detail });
+  }
+  if (error.upstreamStatus === 409 && error.upstreamCode === 'overlapping_set') {
+    const other = overlappedSetSchema.safeParse(error.upstreamFields ?? {});
+    if (other.success && other.data) return new OverlappingSetError(other.data, error.detail);
+  }
+  if (error.upstreamStatus === 400 && error.upstreamCode === 'set_in_future') {
+    return new Base44Error('bad_request', { message: SET_IN_FUTURE_MESSAGE, upstreamStatus: 400, upstreamCode: 'set_in_future', detail: error.detail });
+  }
+  return error;
+}
 
 /** How many of a DJ's sets the list shows (newest first). */
 export const MY_SETS_LIMIT = 200;
@@ -130,10 +201,7 @@ export function sessionVerbs(client: Base44Client) {
         messages: { bad_request: SET_REFUSED_MESSAGE },
       });
     } catch (error) {
-      if (isBase44Error(error) && error.upstreamStatus === 422) {
-        throw new Base44Error('conflict', { message: SET_KEY_REUSED_MESSAGE, upstreamStatus: 422, detail: error.detail });
-      }
-      throw error;
+      throw isBase44Error(error) ? refusalOf(error) : error;
     }
   }
 

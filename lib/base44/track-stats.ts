@@ -8,6 +8,7 @@ import type { CallOptions } from './account';
 import type { Base44Client } from './client';
 import { Base44Error } from './errors';
 import { listEvery } from './paging';
+import { creditedFlag } from './sessions';
 import { trackRecordSchema } from './tracks';
 import { firstOf, optionalText, optionalTimestamp, wireId } from './wire';
 
@@ -39,6 +40,20 @@ export const sessionTrackPlaySchema = z
     }),
   );
 
+/**
+ * A SessionTrack as a play, and whether it counts: a DJ playing their own (or a collaborated)
+ * track is stored `credited: false` by recordSession and is no play in any statistic.
+ */
+const countedPlaySchema = z.unknown().transform((raw, ctx) => {
+  const play = sessionTrackPlaySchema.safeParse(raw);
+  if (!play.success) {
+    for (const issue of play.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const credited = creditedFlag.parse((raw as { credited?: unknown }).credited);
+  return { play: play.data, credited };
+});
+
 export interface StatsViewer {
   userId: string;
   /** Admins (and read-only admins) see every producer's statistics. */
@@ -46,16 +61,17 @@ export interface StatsViewer {
 }
 
 export function trackStatsVerbs(client: Base44Client) {
+  /** The credited plays matching `q` (uncredited ones are read, then left out). */
   function plays(token: string, q: Record<string, unknown>, signal?: AbortSignal): Promise<TrackPlay[]> {
     return listEvery(client, {
       path: '/entities/SessionTrack',
       q,
       sort: 'created_date',
       token,
-      record: sessionTrackPlaySchema,
-      idOf: (play) => play.id,
+      record: countedPlaySchema,
+      idOf: (counted) => counted.play.id,
       signal,
-    }).then((result) => result.items);
+    }).then((result) => result.items.filter((counted) => counted.credited).map((counted) => counted.play));
   }
 
   /** One track's statistics: its producer and admins only (anyone else: `forbidden`). */

@@ -126,6 +126,8 @@ export interface SessionTrack {
   venue: string | null;
   city: string | null;
   country: string | null;
+  /** False for a play of the DJ's own (or collaborated) track: no play credit, no diamond. */
+  credited: boolean;
 }
 
 /** A page of results, as the console's API returns lists. */

@@ -13,8 +13,10 @@ export const GET = route({}, async ({ auth, req }) => ({
 // POST /api/sessions {djId, venue, city, country, startedAt, endedAt, tracks: [{trackId, playedAt}]}
 // with `Idempotency-Key: <8..128 of [A-Za-z0-9_.:-]>` (required) - record a finished set, once per key.
 // → 201 RecordedDjSet the first time; 200 the same set (alreadyRecorded: true) for a repeat
-// → 400 invalid_input (body or key) · 403 forbidden (a set of another account) · 409 conflict (key
-//   reused for a different set) · 401 session_expired · 502/503/504 upstream (safe to retry)
+// → 400 invalid_input (body or key; a set ending in the future) · 403 forbidden (a set of another
+//   account) · 409 conflict (key reused for a different set) · 409 overlapping_set (it overlaps a set
+//   the DJ already recorded: `details.otherSetId`, venue and times of that set) · 401 session_expired ·
+//   502/503/504 upstream (safe to retry). Plays of the DJ's own tracks come back `credited: false`.
 export const POST = route({ body: newDjSetSchema }, async ({ auth, body, req }) => {
   const key = req.headers.get('idempotency-key')?.trim() ?? '';
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {

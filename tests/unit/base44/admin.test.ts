@@ -148,4 +148,26 @@ describe('producer statistics', () => {
     const seenByAdmin = await env.base44.getProducerStats(who.admin.token, { userId: who.admin.id, seesEverything: true }, who.producer.id);
     expect(seenByAdmin.totals).toEqual(summary.totals);
   });
+
+  it('leaves out plays the DJ earned no credit for (their own track), in the track’s and the producer’s numbers (issue #16)', async () => {
+    const viewer = { userId: who.producer.id, seesEverything: false };
+    const created = await backendCall(env.backend, 'POST', '/entities/Track', who.admin.token, { title: 'Self played', producer_id: who.producer.id, status: 'approved' });
+    const id = created.json.id as string;
+    const before = await env.base44.getProducerStats(who.producer.token, viewer, who.producer.id);
+    const start = Date.parse('2026-06-01T22:00:00.000Z');
+    const play = (minutes: number) => ({ track_id: id, played_at: new Date(start + minutes * 60_000).toISOString() });
+    const set = (from: number, plays: Array<{ track_id: string; played_at: string }>) => ({
+      idempotency_key: `stats-${Math.random().toString(36).slice(2)}`, venue: 'Mirror Club', city: 'Lyon', country: 'France',
+      started_at: new Date(start + from * 60_000).toISOString(), ended_at: new Date(start + (from + 60) * 60_000).toISOString(), tracks: plays,
+    });
+    // The producer plays it in their own set (stored, uncredited); a DJ plays it once (credited).
+    expect((await backendCall(env.backend, 'POST', '/functions/recordSession', who.producer.token, set(0, [play(10), play(20)]))).status).toBe(200);
+    expect((await backendCall(env.backend, 'POST', '/functions/recordSession', who.dj.token, set(24 * 60 * 30, [{ ...play(24 * 60 * 30 + 5) }]))).status).toBe(200);
+    const stats = await env.base44.getTrackStats(who.producer.token, viewer, id);
+    expect(stats.plays).toBe(1);
+    expect(stats.history.map((p) => p.djName)).toEqual(['DJ Nova']);
+    const after = await env.base44.getProducerStats(who.producer.token, viewer, who.producer.id);
+    expect(after.totals.plays).toBe(before.totals.plays + 1);
+    expect(after.tracks.find((row) => row.id === id)?.plays).toBe(1);
+  });
 });

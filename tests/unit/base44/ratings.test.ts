@@ -31,13 +31,15 @@ describe('rating a track', () => {
   it('starts unrated, takes one vote per member, and a re-rate changes the average, not the count', async () => {
     const { base44 } = env;
     const id = await newTrack();
+    // Not the producer: nobody rates their own track (issue #16).
+    const [rater] = await createMembers(env.backend, admin, 1, 'rater');
     await expect(base44.getTrackRating(dj.token, dj.id, id)).resolves.toEqual({ myRating: null, averageRating: null, ratingCount: 0 });
     // The track is now in the shared cache; rating must not leave its old average there.
     await expect(base44.rateTrack(dj.token, id, 4)).resolves.toEqual({ myRating: 4, averageRating: 4, ratingCount: 1 });
     await expect(base44.getTrackRating(dj.token, dj.id, id)).resolves.toEqual({ myRating: 4, averageRating: 4, ratingCount: 1 });
-    await expect(base44.rateTrack(producer.token, id, 1)).resolves.toEqual({ myRating: 1, averageRating: 2.5, ratingCount: 2 });
+    await expect(base44.rateTrack(rater!.token, id, 1)).resolves.toEqual({ myRating: 1, averageRating: 2.5, ratingCount: 2 });
     await expect(base44.rateTrack(dj.token, id, 5)).resolves.toEqual({ myRating: 5, averageRating: 3, ratingCount: 2 });
-    await expect(base44.getTrackRating(producer.token, producer.id, id)).resolves.toEqual({ myRating: 1, averageRating: 3, ratingCount: 2 });
+    await expect(base44.getTrackRating(rater!.token, rater!.id, id)).resolves.toEqual({ myRating: 1, averageRating: 3, ratingCount: 2 });
     await expect(base44.getTrack(dj.token, id)).resolves.toMatchObject({ averageRating: 3, ratingCount: 2 });
     const catalogue = await base44.listCatalogue(dj.token);
     expect(catalogue.tracks.find((t) => t.id === id)).toMatchObject({ averageRating: 3, ratingCount: 2 });
@@ -69,5 +71,14 @@ describe('rating a track', () => {
     const id = await newTrack();
     expect(await codeOf(base44.rateTrack(dj.token, id, 6))).toBe('bad_request');
     await expect(base44.getTrackRating(dj.token, dj.id, id)).resolves.toEqual({ myRating: null, averageRating: null, ratingCount: 0 });
+  });
+
+  it('refuses the producer’s own track: forbidden, with a message the track page shows, no vote stored (issue #16)', async () => {
+    const { base44 } = env;
+    const id = await newTrack();
+    const refused = await base44.rateTrack(producer.token, id, 5).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(Base44Error);
+    expect(refused).toMatchObject({ code: 'forbidden', status: 403, message: expect.stringMatching(/cannot rate your own track/) });
+    await expect(base44.getTrackRating(producer.token, producer.id, id)).resolves.toEqual({ myRating: null, averageRating: null, ratingCount: 0 });
   });
 });

@@ -130,4 +130,41 @@ describe('POST /api/sessions', () => {
     expect((await post(body, me.cookie, { type: 'text/plain' })).status).toBe(415);
     expect((await (await list(me.cookie)).json()).sets).toHaveLength(1);
   });
+
+  it('the same set under other keys: 409 overlapping_set with the first set’s id and a human reason; one diamond (issue #16)', async () => {
+    const me = await dj();
+    const body = setOf(me.id, [{ trackId: await track(), playedAt: '2026-11-20T22:10:00.000Z' }]);
+    const first = await post(body, me.cookie);
+    expect(first.status).toBe(201);
+    const firstId = (await first.json()).set.id;
+    for (let i = 0; i < 4; i++) {
+      const again = await post(body, me.cookie);
+      expect(again.status).toBe(409);
+      expect(await again.json()).toEqual({
+        error: {
+          code: 'overlapping_set',
+          message: expect.stringMatching(/^This set overlaps the set you recorded at Club Orbit on Fri,? 20 Nov 2026\.$/),
+          details: { otherSetId: firstId, otherSetVenue: 'Club Orbit', otherSetStartedAt: '2026-11-20T22:00:00.000Z', otherSetEndedAt: '2026-11-20T23:00:00.000Z' },
+        },
+      });
+    }
+    expect((await (await list(me.cookie)).json()).sets).toHaveLength(1);
+    expect((await upstream('GET', '/entities/User/me', me.token)).json.black_diamonds).toBe(1);
+  });
+
+  it('a set ending in 2099 is refused with 400 and a reason the DJ can act on (issue #16)', async () => {
+    const me = await dj();
+    const refused = await post({ ...setOf(me.id, []), startedAt: '2099-01-01T22:00:00.000Z', endedAt: '2099-01-02T01:00:00.000Z' }, me.cookie);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toEqual({ code: 'invalid_input', message: expect.stringMatching(/ends in the future/) });
+    expect((await (await list(me.cookie)).json()).sets).toHaveLength(0);
+  });
+
+  it('a play of the DJ’s own track comes back uncredited, and earns no diamond (issue #16)', async () => {
+    const me = await dj();
+    const created = await upstream('POST', '/entities/Track', adminToken, { title: 'Mine', producer_id: me.id, producer_name: 'Route DJ', status: 'approved' });
+    const answer = await post(setOf(me.id, [{ trackId: created.json.id, playedAt: '2026-11-20T22:10:00.000Z' }]), me.cookie);
+    expect(answer.status).toBe(201);
+    expect(await answer.json()).toMatchObject({ blackDiamondsAwarded: 0, set: { diamondAwarded: false }, tracks: [{ trackId: created.json.id, credited: false }] });
+  });
 });

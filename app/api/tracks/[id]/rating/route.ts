@@ -9,6 +9,7 @@ export const GET = route({ params: idParamsSchema }, async ({ auth, params, req 
 );
 
 // PUT /api/tracks/:id/rating - rate 1..5 stars {stars}; again replaces the caller's vote → same shape as GET
+// → 403 forbidden: the caller's own track (its producer or a collaborator; the rateTrack function decides)
 export const PUT = route({ params: idParamsSchema, body: rateTrackSchema }, async ({ auth, params, body, req }) =>
   rateTrack(auth.base44Token, params.id, body.stars, { signal: req.signal }),
 );
