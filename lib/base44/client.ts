@@ -130,29 +130,26 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
   const code = codeForStatus(response.status);
   const text = await response.text().catch(() => '');
   let detail = text;
+  let upstream: { code?: string; fields?: Record<string, unknown> } = {};
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const said = body.message ?? body.detail ?? body.error;
-  let upstream: { code?: string; fields?: Record<string, unknown> } = {};
     if (typeof said === 'string') detail = said;
+    upstream = upstreamErrorOf(body);
   } catch {
     // not JSON: keep the (redacted, truncated) text
   }
-    upstream = upstreamErrorOf(body);
   return new Base44Error(code, {
     message: spec.messages?.[code],
     upstreamStatus: response.status,
     retryAfterSeconds:
       code === 'rate_limited' ? (parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? 1) : undefined,
     detail: `${spec.method} ${spec.path} → ${response.status}: ${redact(detail, spec.token ?? undefined)}`,
+    upstreamCode: upstream.code,
+    upstreamFields: upstream.fields,
   });
 }
 
-    upstreamCode: upstream.code,
-    upstreamFields: upstream.fields,
-function classify(error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal, timeoutMs: number): unknown {
-  if (error instanceof Base44Error) return error;
-  if (caller?.aborted) return caller.reason;
 /** An error body's code and fields, flat (`{code, ...}`) or nested (`{error: {code, ...}}`), as the SDK reads them. */
 function upstreamErrorOf(body: unknown): { code?: string; fields?: Record<string, unknown> } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
@@ -162,6 +159,9 @@ function upstreamErrorOf(body: unknown): { code?: string; fields?: Record<string
   return { code: typeof fields.code === 'string' ? fields.code : undefined, fields };
 }
 
+function classify(error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal, timeoutMs: number): unknown {
+  if (error instanceof Base44Error) return error;
+  if (caller?.aborted) return caller.reason;
   if (deadline.aborted) return new Base44Error('timeout', { detail: `no answer within ${timeoutMs} ms` });
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   const name = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
