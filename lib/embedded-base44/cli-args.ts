@@ -6,7 +6,7 @@ import { DEFAULT_APP_ID } from './types';
 
 const USAGE =
   'usage: npm run base44 -- --port N --data DIR [--host H] [--app-id ID] [--rate-limit 100/min] ' +
-  '[--upload-limit-mb 100] [--expose-stats] [--demo-tracks 48]';
+  '[--upload-limit-mb 100] [--expose-stats] [--demo-tracks 48] [--console-key KEY (or env BASE44_CONSOLE_KEY)]';
 
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedServerOptions {
   const { values } = parseArgs({
@@ -20,6 +20,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedSe
       'upload-limit-mb': { type: 'string' },
       'expose-stats': { type: 'boolean' },
       'demo-tracks': { type: 'string' },
+      'console-key': { type: 'string' },
     },
     strict: true,
   });
@@ -41,7 +42,15 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): EmbeddedSe
     rateLimit: values['rate-limit'] ? parseRateLimit(values['rate-limit']) : null,
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
     exposeStats: values['expose-stats'] ?? false,
+    // The console's shared secret for the authThrottle function (off without one).
+    consoleKey: consoleKeyOf(values['console-key'] ?? env.BASE44_CONSOLE_KEY),
     // Only used when the data folder is new: a smaller catalogue starts faster (tests, CI).
     seed: { trackCount: demoTracks },
   };
+}
+
+function consoleKeyOf(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 32) throw new Error('--console-key (BASE44_CONSOLE_KEY) must be at least 32 characters');
+  return value;
 }

@@ -2,7 +2,7 @@ import { startEmbeddedServer } from './node-server';
 import { parseCliArgs } from './cli-args';
 
 // npm run base44 -- --port 4100 --data .data/base44 [--host H] [--app-id ID] [--rate-limit 100/min]
-//                   [--upload-limit-mb 100] [--expose-stats] [--demo-tracks 48]
+//                   [--upload-limit-mb 100] [--expose-stats] [--demo-tracks 48] [--console-key KEY]
 async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2), process.env);
   const started = performance.now();

@@ -34,6 +34,7 @@ export function createEmbeddedBase44(options: EmbeddedBase44Options): EmbeddedBa
     files: new FileStore(db, options.dataDir, `${baseUrl}/api/apps/${encodeURIComponent(appId)}/files`),
     tokens: createTokenIssuer(options.jwtSecret ?? loadOrCreateSecret(options.dataDir), appId),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    consoleKey: options.consoleKey ?? null,
   };
   // Specific paths first: /entities/User/me before /entities/:entity/:id.
   const routes: Route[] = [

@@ -9,4 +9,6 @@ export interface Services {
   readonly files: FileStore;
   readonly tokens: TokenIssuer;
   readonly maxUploadBytes: number;
+  /** The console's shared secret for the authThrottle function; null leaves the function off. */
+  readonly consoleKey: string | null;
 }

@@ -31,6 +31,8 @@ export interface EmbeddedBase44Options {
   readonly rateLimit?: RateLimit | null;
   /** Default 100 MB. */
   readonly maxUploadBytes?: number;
+  /** The console's shared secret for `POST /functions/authThrottle`; unset: that function is off. */
+  readonly consoleKey?: string | null;
   /** Default true: seed the demo data when the database is empty. */
   readonly seed?: boolean | DemoSeedOptions;
 }

@@ -83,10 +83,12 @@ export function assertAdminFieldsUnchanged(
   actor: Actor,
 ): void {
   if (isAdmin(actor)) return;
+  const changed = (field: string) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null);
   for (const field of ACCESS_RULES[entity].adminOnlyFields) {
-    if (JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)) {
-      throw forbidden(`Only an admin may change ${entity}.${field}`);
-    }
+    if (changed(field)) throw forbidden(`Only an admin may change ${entity}.${field}`);
+  }
+  for (const field of ACCESS_RULES[entity].setOnceFields ?? []) {
+    if (isSet(before[field]) && changed(field)) throw forbidden(`${entity}.${field} cannot be changed once set`);
   }
 }
 

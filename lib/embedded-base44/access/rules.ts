@@ -28,9 +28,13 @@ export interface EntityAccessRule {
   readonly adminOnlyFields: readonly string[];
   /** Hidden on other people's records from callers who cannot read everything. */
   readonly privateFields: readonly string[];
+  /** A non-admin may give these a value once; changing or clearing it afterwards is refused. */
+  readonly setOnceFields?: readonly string[];
 }
 
 const own = (field: string): Scope => ({ [field]: CALLER });
+/** Matched by no record (every record has an id): for entities only admins and functions touch. */
+const NOBODY: Scope = { id: '' };
 
 const base = {
   create: 'signed_in',
@@ -114,5 +118,25 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     create: 'admin',
     delete: 'admin',
     adminOnlyFields: ['track_id', 'user_id', 'stars'],
+  },
+  // Each member sees and ends only their own console sessions; an ended one stays ended (nobody
+  // but an admin can clear revoked_at), and nobody can move a session to someone else.
+  ConsoleSession: {
+    ...ownedBy('user_id'),
+    forcedOnCreate: { user_id: CALLER },
+    delete: 'admin',
+    adminOnlyFields: ['user_id'],
+    setOnceFields: ['revoked_at', 'expires_at'],
+  },
+  // Sign-in throttle counters: kept by the authThrottle function (console key), invisible to members.
+  AuthThrottle: {
+    ...base,
+    read: [NOBODY],
+    write: [NOBODY],
+    create: 'admin',
+    delete: 'admin',
+    createScope: [],
+    ownerDefaults: {},
+    adminOnlyFields: ['key', 'count', 'resets_at'],
   },
 };

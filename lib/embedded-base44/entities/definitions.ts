@@ -30,6 +30,8 @@ export const ENTITY_NAMES = [
   'SessionMix',
   'SessionTrack',
   'TrackRating',
+  'ConsoleSession',
+  'AuthThrottle',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -107,21 +109,21 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       // Written by the recordSession function: the client's Idempotency-Key and a digest of the
       // set it sent, so a repeat answers the first result and a reused key with other data is refused.
       idempotency_key: S, request_digest: S, skipped_track_ids: 'string[]',
-    },
-    hotFields: ['dj_id'],
       // Plays that earned credit (not the DJ's own tracks): the diamond needs at least one.
       credited_tracks_count: N,
+    },
+    hotFields: ['dj_id'],
     indexes: [['dj_id']],
   },
   SessionTrack: {
     fields: {
       session_mix_id: S, track_id: S, track_title: S, track_artist: S, producer_id: S,
       played_at: S, dj_id: S, dj_name: S, venue: S, city: S, country: S,
-    },
-    hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],
       // false for a play of the DJ's own track ('own_track') or one they collaborated on
       // ('collaborator'): stored, but no play credit, notification or diamond. Missing = credited.
       credited: B, uncredited_reason: S,
+    },
+    hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],
     indexes: [['session_mix_id'], ['dj_id'], ['producer_id'], ['track_id']],
   },
   // One member's vote on a track (1..5 stars), written by the rateTrack function only.
@@ -130,6 +132,21 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
     hotFields: ['track_id', 'user_id'],
     indexes: [['track_id']],
     unique: [['user_id', 'track_id']],
+  },
+  // One signed-in console session (a browser): the console checks it on every request and ends it
+  // by setting revoked_at (sign-out, sign out everywhere, password change).
+  ConsoleSession: {
+    fields: { user_id: S, expires_at: S, revoked_at: S, device_label: S },
+    hotFields: ['user_id', 'expires_at', 'revoked_at'],
+    indexes: [['user_id', 'expires_at']],
+  },
+  // A sign-in / sign-up attempt counter, written by the authThrottle function only. `key` is an
+  // HMAC of the account or address (never the email or address itself).
+  AuthThrottle: {
+    fields: { key: S, count: N, resets_at: S },
+    hotFields: ['key', 'resets_at'],
+    indexes: [['resets_at']],
+    unique: [['key']],
   },
 };
 

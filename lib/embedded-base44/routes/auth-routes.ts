@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertAdminFieldsUnchanged } from '../access/policy';
+import { authThrottleRoute } from '../functions/auth-throttle';
 import { flattenProfileUpdate, withCustomData } from '../access/user-view';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { clientFields, validateRecord } from '../entities/validate';
@@ -15,6 +16,11 @@ const registrationSchema = z.looseObject({
   email: z.email().max(320),
   password: z.string().min(8, 'must be at least 8 characters').max(1024),
   full_name: z.string().max(200).optional(),
+});
+const passwordChangeSchema = z.object({
+  user_id: z.string().max(64),
+  current_password: z.string().max(1024),
+  new_password: z.string().min(8, 'must be at least 8 characters').max(1024),
 });
 /** Set by admins only; a self-registration sending them is refused. */
 const ADMIN_ONLY_PROFILE_FIELDS = ['role', 'black_diamonds'];
@@ -55,7 +61,27 @@ export function authRoutes(services: Services): Route[] {
     return jsonResponse(await session(user), 201);
   };
 
+  const changePassword: Route['handle'] = async ({ request, actor }) => {
+    const parsed = passwordChangeSchema.safeParse(await readJsonBody(request));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw badRequest(`Invalid password change: ${issue?.path.join('.')} ${issue?.message}`);
+    }
+    const { user_id: userId, current_password: current, new_password: next } = parsed.data;
+    if (userId !== actor.id) throw forbidden('You may only change your own password');
+    const hash = store.passwordHash(actor.id);
+    if (!hash || !(await verifyPassword(current, hash))) {
+      throw new HttpError(400, 'The current password is not correct', 'invalid_current_password');
+    }
+    if (current === next) throw badRequest('The new password must differ from the current one');
+    const nextHash = await hashPassword(next);
+    store.transaction(() => store.setPasswordHash(actor.id, nextHash));
+    return jsonResponse({ success: true });
+  };
+
   return [
+    // The console's sign-in throttle counters (console key, no session); before /functions/:name.
+    authThrottleRoute(services),
     {
       // POST /auth/login {email, password} → {access_token, user}
       method: 'POST',
@@ -73,6 +99,8 @@ export function authRoutes(services: Services): Route[] {
       },
     },
     { method: 'POST', pattern: '/auth/register', access: 'public', handle: register },
+    // POST /auth/change-password {user_id, current_password, new_password} (the SDK's changePassword)
+    { method: 'POST', pattern: '/auth/change-password', access: 'session', handle: changePassword },
     // The SPYNNERS app calls this name for the same thing.
     { method: 'POST', pattern: '/auth/signup', access: 'public', handle: register },
     {

@@ -1,4 +1,5 @@
 import {
+  assertAdminFieldsUnchanged,
   assertCanDelete,
   assertCanWrite,
   isAdmin,
@@ -50,6 +51,7 @@ export function updateManyRoute({ store }: Services): Route {
           const before = store.get(entity.name, id);
           if (!before) continue;
           const after = rewrittenRecord(before, applyUpdateSpec(before, spec));
+          assertAdminFieldsUnchanged(entity.name, before, after, actor);
           assertCanWrite(entity.name, after, actor);
           validateRecord(entity.name, after);
           translateConstraintError(() => store.replace(entity.name, after));
