@@ -6,6 +6,8 @@ import type { CacheOptions } from './cache';
 import { catalogueVerbs, DEFAULT_CATALOGUE_CACHE, type Logger } from './catalogue';
 import { createBase44Client, type Base44ClientConfig } from './client';
 import { adminUserVerbs } from './admin-users';
+import { authThrottleVerbs } from './auth-throttle';
+import { consoleSessionVerbs } from './console-sessions';
 import { mediaVerbs } from './media';
 import { myTrackVerbs } from './my-tracks';
 import { notificationVerbs, notificationWriter } from './notifications';
@@ -26,6 +28,8 @@ export interface Base44Config extends Base44ClientConfig {
   log?: Logger;
   /** Records per page when reading the whole catalogue: 5000 (Base44's cap) unless a test says less. */
   catalogueChunkSize?: number;
+  /** The shared secret of the app's authThrottle function; null: no data-source throttle. */
+  consoleKey?: string | null;
 }
 
 export function createBase44(config: Base44Config) {
@@ -61,6 +65,8 @@ export function createBase44(config: Base44Config) {
     ...mediaVerbs(client.transport, config.timeoutMs),
     ...myTrackVerbs(client, catalogue),
     ...uploadVerbs(client.transport, config.appId),
+    ...consoleSessionVerbs(client),
+    ...authThrottleVerbs(client, config.consoleKey ?? null),
   };
 }
 

@@ -26,6 +26,8 @@ export interface RequestSpec<S extends z.ZodType> {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   token?: string | null;
+  /** Extra request headers (the console key of the authThrottle function). */
+  headers?: Record<string, string>;
   schema: S;
   signal?: AbortSignal;
   /** Catalogue reads that can fall back on stale data prefer failing fast to waiting out a 429. */
@@ -99,6 +101,7 @@ export function createBase44Client(config: Base44ClientConfig): Base44Client {
     }
     const headers = new Headers({ Accept: 'application/json', 'X-App-Id': config.appId });
     if (spec.token) headers.set('Authorization', `Bearer ${spec.token}`);
+    for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
     if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     return new Request(url, { method: spec.method, headers, body, signal });

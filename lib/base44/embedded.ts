@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { serverEnv } from '@/lib/config/env';
 
@@ -10,7 +11,15 @@ export interface EmbeddedBackend {
 export const EMBEDDED_BASE_URL = 'http://embedded-base44.internal';
 
 const SINGLETON = Symbol.for('spynners.base44.embeddedBackend');
-type Holder = { [SINGLETON]?: Promise<EmbeddedBackend> };
+const CONSOLE_KEY = Symbol.for('spynners.base44.embeddedConsoleKey');
+type Holder = { [SINGLETON]?: Promise<EmbeddedBackend>; [CONSOLE_KEY]?: string };
+
+/** The in-process backend's authThrottle key: BASE44_CONSOLE_KEY, else one made up per process. */
+export function embeddedConsoleKey(): string {
+  const holder = globalThis as Holder;
+  holder[CONSOLE_KEY] ??= serverEnv().base44ConsoleKey ?? randomBytes(32).toString('base64url');
+  return holder[CONSOLE_KEY];
+}
 
 /**
  * The process-wide embedded backend, created on first use. Kept on globalThis because Next may
@@ -28,6 +37,7 @@ export function sharedEmbeddedBackend(): Promise<EmbeddedBackend> {
         baseUrl: EMBEDDED_BASE_URL,
         // The console's own limit (UPLOAD_LIMIT_MB) is the one producers meet.
         maxUploadBytes: env.uploadLimitBytes,
+        consoleKey: embeddedConsoleKey(),
       });
       await backend.ready;
       return backend;

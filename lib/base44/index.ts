@@ -1,7 +1,7 @@
 import 'server-only';
 import { serverEnv } from '@/lib/config/env';
 import { createBase44, type Base44 } from './base44';
-import { sharedEmbeddedBackend } from './embedded';
+import { embeddedConsoleKey, sharedEmbeddedBackend } from './embedded';
 
 // The only way into Base44. Nothing outside lib/base44 sees a wire shape or a Base44 URL.
 
@@ -21,6 +21,7 @@ export function base44(): Base44 {
       appId: env.base44AppId,
       timeoutMs: env.base44TimeoutMs,
       embedded: env.base44ServerUrl ? undefined : sharedEmbeddedBackend,
+      consoleKey: env.base44ConsoleKey ?? (env.base44ServerUrl ? null : embeddedConsoleKey()),
     });
   }
   return holder[INSTANCE];
@@ -65,6 +66,16 @@ export const grantDiamonds: Base44['grantDiamonds'] = (...args) => base44().gran
 export const getTrackStats: Base44['getTrackStats'] = (...args) => base44().getTrackStats(...args);
 export const listMyNotifications: Base44['listMyNotifications'] = (...args) => base44().listMyNotifications(...args);
 export const getProducerStats: Base44['getProducerStats'] = (...args) => base44().getProducerStats(...args);
+export const openConsoleSession: Base44['openConsoleSession'] = (...args) => base44().openConsoleSession(...args);
+export const readConsoleSession: Base44['readConsoleSession'] = (...args) => base44().readConsoleSession(...args);
+export const listConsoleSessions: Base44['listConsoleSessions'] = (...args) => base44().listConsoleSessions(...args);
+export const revokeConsoleSessions: Base44['revokeConsoleSessions'] = (...args) => base44().revokeConsoleSessions(...args);
+export const revokeConsoleSession: Base44['revokeConsoleSession'] = (...args) => base44().revokeConsoleSession(...args);
+export const changePassword: Base44['changePassword'] = (...args) => base44().changePassword(...args);
+export const hitCounters: Base44['hitCounters'] = (...args) => base44().hitCounters(...args);
+export const settleCounters: Base44['settleCounters'] = (...args) => base44().settleCounters(...args);
+/** False against a hosted app configured without BASE44_CONSOLE_KEY: the throttle then counts in process. */
+export const hasThrottleFunction = (): boolean => base44().hasConsoleKey;
 
 export { createBase44, type Base44, type Base44Config } from './base44';
 export { Base44Error, isBase44Error, type Base44ErrorCode } from './errors';
@@ -74,6 +85,8 @@ export type { Freshness } from './public-read';
 export type { CallOptions, Registration, Session } from './account';
 export type { MediaOptions } from './media';
 export type { NewTrack } from './my-tracks';
+export { isSessionLive, WRONG_CURRENT_PASSWORD, type ConsoleSessionRecord } from './console-sessions';
+export type { CounterHit, CounterState } from './auth-throttle';
 export { UpstreamTooLargeError, type FileToUpload } from './uploads';
 export {
   InsufficientDiamondsError,
