@@ -15,6 +15,8 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     base44Token: string;
+    /** The ConsoleSession record this cookie belongs to (absent on cookies issued before sessions had ids). */
+    sid?: string;
     uid: string;
     role: Role;
     userType: UserType;

@@ -5,6 +5,7 @@ import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { serverEnv } from '@/lib/config/env';
 import type { Role, UserType } from '@/lib/domain/enums';
+import { isTokenLive, sessionLiveness } from './console-sessions';
 import { authOptions } from './options';
 import { decodeSessionToken } from './session-token';
 
@@ -14,6 +15,8 @@ export interface AuthContext {
   role: Role;
   userType: UserType;
   base44Token: string;
+  /** This browser's console session (ConsoleSession id). */
+  sessionId: string;
 }
 
 export type SessionUser = Session['user'];
@@ -30,10 +33,16 @@ export async function requireSessionUser(callbackPath: string): Promise<SessionU
   return user;
 }
 
+/** The session each request was read with, so an upstream 401 can end exactly that one. */
+const sessionOfRequest = new WeakMap<object, string>();
+
+/** The caller, or null when there is no session cookie or its session has ended (see console-sessions.ts). */
 export async function readAuthContext(req: NextRequest): Promise<AuthContext | null> {
   const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
-  if (!token?.base44Token || !token.uid) return null;
-  return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token };
+  if (!token?.base44Token || !token.uid || !token.sid) return null;
+  if (!(await isTokenLive(token))) return null;
+  sessionOfRequest.set(req, token.sid);
+  return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token, sessionId: token.sid };
 }
 
 export function usesSecureCookies(): boolean {
@@ -42,8 +51,13 @@ export function usesSecureCookies(): boolean {
 
 const SESSION_COOKIE = 'next-auth.session-token';
 
-/** Ends the session on an upstream 401: deletes the session cookie and its chunks. */
+/**
+ * Ends the session on an upstream 401: at once in this process (other instances see the token die
+ * on their own next check), and deletes the session cookie and its chunks.
+ */
 export function clearSessionCookies(req: NextRequest, res: NextResponse): void {
+  const sessionId = sessionOfRequest.get(req);
+  if (sessionId) sessionLiveness().markDead(sessionId);
   const prefix = usesSecureCookies() ? '__Secure-' : '';
   const base = `${prefix}${SESSION_COOKIE}`;
   for (const cookie of req.cookies.getAll()) {
