@@ -18,6 +18,15 @@ function shownStatus(set: DjSetRow, entry: OutboxRow | undefined): Shown {
   return 'pending';
 }
 
+/** What a synced set earned, and why not when it earned nothing. */
+function earnings(result: NonNullable<DjSetRow['result']>): string {
+  const own = result.uncreditedTracks ?? 0;
+  if (result.blackDiamondsAwarded > 0) {
+    return ` · +${result.blackDiamondsAwarded} Black Diamond${own > 0 ? ` · ${own} of your own ${own === 1 ? 'track' : 'tracks'} not counted` : ''}`;
+  }
+  return own > 0 ? ' · no Black Diamond (your own tracks earn none)' : ' · no Black Diamond (no catalogue track)';
+}
+
 const LABEL: Record<Shown, string> = { pending: 'Waiting to sync', 'needs-auth': 'Sign in to send', failed: 'Refused', synced: 'Synced' };
 
 /** The device's ended sets: pending (and why it waits), refused (and why), synced (and what it earned). */
@@ -72,7 +81,7 @@ export function SetList({ sets, entries }: { sets: DjSetRow[]; entries: OutboxRo
                 {status === 'synced' && set.result && (
                   <span className="muted" data-testid="set-why">
                     Recorded with {set.result.tracksCount} {set.result.tracksCount === 1 ? 'track' : 'tracks'}
-                    {set.result.blackDiamondsAwarded > 0 ? ` · +${set.result.blackDiamondsAwarded} Black Diamond` : ' · no Black Diamond (no catalogue track)'}
+                    {earnings(set.result)}
                     {set.result.skippedTrackIds.length > 0 ? ` · ${set.result.skippedTrackIds.length} no longer in the catalogue` : ''}
                   </span>
                 )}

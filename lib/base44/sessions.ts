@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { NewDjSet, RecordedDjSet } from '@/lib/domain/sessions';
 import type { SessionMix, SessionTrack } from '@/lib/domain/types';
+import { overlappingSetMessage } from '@/lib/sessions/overlap-message';
 import type { CallOptions } from './account';
 import type { Base44Client } from './client';
 import { Base44Error, isBase44Error } from './errors';
@@ -133,15 +134,6 @@ const overlappedSetSchema = z
     return { id, venue: other?.venue ?? null, city: other?.city ?? null, startedAt: other?.started_at ?? null, endedAt: other?.ended_at ?? null };
   });
 
-const dayInUtc = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "This set overlaps the set you recorded at Fabric on Fri 20 Nov 2026." */
-export function overlappingSetMessage(other: Pick<OverlappedSet, 'venue' | 'startedAt'>, formatDay = (iso: string) => dayInUtc.format(new Date(iso))): string {
-  const at = other.venue ? ` at ${other.venue}` : '';
-  const on = other.startedAt ? ` on ${formatDay(other.startedAt)}` : '';
-  return `This set overlaps the set you recorded${at}${on}.`;
-}
-
 /**
  * The set overlaps one the DJ already recorded (409 `overlapping_set`): a `conflict` for generic
  * handlers; lib/api answers it as `overlapping_set` with the other set's id.
@@ -149,7 +141,7 @@ export function overlappingSetMessage(other: Pick<OverlappedSet, 'venue' | 'star
 export class OverlappingSetError extends Base44Error {
   readonly reason = 'overlapping_set' as const;
   constructor(readonly otherSet: OverlappedSet, detail?: string) {
-    super('conflict', { message: overlappingSetMessage(otherSet), upstreamStatus: 409, upstreamCode: 'overlapping_set', detail });
+    super('conflict', { message: overlappingSetMessage(otherSet, 'UTC'), upstreamStatus: 409, upstreamCode: 'overlapping_set', detail });
     this.name = 'OverlappingSetError';
   }
 }

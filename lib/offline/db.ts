@@ -134,7 +134,15 @@ export interface DjSetRow {
   /** The outbox entry (= Idempotency-Key) that delivers it, once ended. */
   outboxId: string | null;
   /** What the server recorded. */
-  result: { remoteId: string; tracksCount: number; blackDiamondsAwarded: number; skippedTrackIds: string[]; syncedAt: number } | null;
+  result: {
+    remoteId: string;
+    tracksCount: number;
+    blackDiamondsAwarded: number;
+    skippedTrackIds: string[];
+    /** Plays of the DJ's own (or collaborated) tracks: recorded, but no credit (absent on older rows). */
+    uncreditedTracks?: number;
+    syncedAt: number;
+  } | null;
   /** Why the server refused it (a validation error), shown to the DJ. */
   failure: string | null;
 }

@@ -2,10 +2,12 @@
 // the set's local record. Shared by the page and the service worker.
 import type { ConsoleDatabase, OutboxRow } from '@/lib/offline/db';
 import type { OutboxKind } from '@/lib/offline/outbox/kind';
+import { overlapRefusalOf } from './overlap-message';
 
 /** The route's RecordedDjSet answer, as far as the device needs it. */
 interface RecordedAnswer {
   set: { id: string; tracksCount: number };
+  tracks?: Array<{ credited?: unknown }>;
   skippedTrackIds: string[];
   blackDiamondsAwarded: number;
   alreadyRecorded: boolean;
@@ -23,6 +25,8 @@ function isRecordedAnswer(body: unknown): body is RecordedAnswer {
 export const djSetOutboxKind: OutboxKind = {
   tables: ['djSets'],
   isApplied: isRecordedAnswer,
+  // "This set overlaps the set you recorded at Fabric on Fri, 20 Nov 2026." (409 overlapping_set)
+  describeRefusal: overlapRefusalOf,
   async onDelivered(db: ConsoleDatabase, row: OutboxRow, body: unknown) {
     if (!isRecordedAnswer(body)) return;
     await db.djSets.update(row.subjectId, {
@@ -33,6 +37,7 @@ export const djSetOutboxKind: OutboxKind = {
         tracksCount: body.set.tracksCount,
         blackDiamondsAwarded: body.blackDiamondsAwarded,
         skippedTrackIds: body.skippedTrackIds,
+        uncreditedTracks: (body.tracks ?? []).filter((track) => track.credited === false).length,
         syncedAt: Date.now(),
       },
     });

@@ -141,7 +141,7 @@ export function createFlusher(deps: FlushDeps): Flusher {
         const kind = kinds.get(row.kind);
         if (!kind || !(await claim(row))) continue;
         const result = await send(row);
-        const outcome = classifyDelivery(result, kind.isApplied);
+        const outcome = classifyDelivery(result, kind.isApplied, (body) => kind.describeRefusal?.(body) ?? null);
         await record(row, kind, outcome, result.status);
         if (outcome.kind === 'delivered') report.delivered += 1;
         else if (outcome.kind === 'needs-auth') report.needsAuth += 1;

@@ -8,6 +8,11 @@ export interface OutboxKind {
   isApplied(body: unknown): boolean;
   /** The server applied it (the entry is deleted in the same transaction). */
   onDelivered(db: ConsoleDatabase, row: OutboxRow, body: unknown): Promise<void>;
+  /**
+   * The DJ's reason for a refusal this kind knows better than the generic message (e.g. which set
+   * a DJ set overlaps, in the device's time zone); null leaves it to the generic rules.
+   */
+  describeRefusal?(body: unknown): string | null;
   /** The server refused its data: the entry is kept, marked failed, `reason` shown to the DJ. */
   onRejected(db: ConsoleDatabase, row: OutboxRow, reason: string): Promise<void>;
   /** The DJ discarded a failed entry (the entry is deleted in the same transaction). */

@@ -26,9 +26,14 @@ const RETRYABLE_4XX = new Set([408, 425, 429]);
 
 /**
  * `isApplied` checks that a 2xx body is really the server's answer for this kind: a captive portal
- * or a proxy page answering 200 must not count as delivered.
+ * or a proxy page answering 200 must not count as delivered. `describeRefusal` may tell a refusal
+ * (4xx) in the kind's own words.
  */
-export function classifyDelivery(result: SendResult, isApplied: (body: unknown) => boolean): DeliveryOutcome {
+export function classifyDelivery(
+  result: SendResult,
+  isApplied: (body: unknown) => boolean,
+  describeRefusal: (body: unknown) => string | null = () => null,
+): DeliveryOutcome {
   const { status } = result;
   if (status === 0) {
     return { kind: 'retry', reason: result.error ?? 'No connection to the server', offline: true, retryAfterMs: null };
@@ -49,7 +54,9 @@ export function classifyDelivery(result: SendResult, isApplied: (body: unknown) 
     };
   }
   if (status >= 400) {
-    return { kind: 'rejected', reason: rejectionOf(result.body) ?? `The server refused it (${status})` };
+    // Final: a refusal (a 409 overlapping set included) is never retried by itself; the DJ sends
+    // it again or discards it.
+    return { kind: 'rejected', reason: describeRefusal(result.body) ?? rejectionOf(result.body) ?? `The server refused it (${status})` };
   }
   // 1xx / 3xx never reach fetch's caller as final answers here (redirects are not followed): retry.
   return { kind: 'retry', reason: `Unexpected answer (${status})`, offline: false, retryAfterMs: null };

@@ -214,4 +214,39 @@ describe('outbox flush', () => {
     expect(report).toMatchObject({ delivered: 2, remaining: 0 });
     expect(new Set(sent.map((s) => s.key)).size).toBe(2);
   });
+
+  it('409 overlapping_set: refused once with the set it overlaps named, never retried by itself (issue #16)', async () => {
+    const overlap = () =>
+      fail(409, 'This set overlaps the set you recorded at Fabric on Fri, 20 Nov 2026.', {
+        code: 'overlapping_set',
+        details: { otherSetId: 'remote-7', otherSetVenue: 'Fabric', otherSetStartedAt: '2026-11-20T22:00:00.000Z', otherSetEndedAt: '2026-11-21T01:00:00.000Z' },
+      });
+    const { flusher, sent, tick } = setup(overlap);
+    const { setId, outboxId } = await endedSet();
+    expect(await flusher.flush({ userId: 'dj-1' })).toMatchObject({ rejected: 1, retried: 0, remaining: 1, nextAttemptAt: null });
+    const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date('2026-11-20T22:00:00.000Z'));
+    expect(await db.djSets.get(setId)).toMatchObject({ status: 'failed', failure: `This set overlaps the set you recorded at Fabric on ${day}.` });
+    expect(await db.outbox.get(outboxId)).toMatchObject({ state: 'failed', lastStatus: 409 });
+    // Timers, triggers and forced flushes leave it alone: only "Send again" sends it.
+    for (let i = 0; i < 5; i++) {
+      tick(3_600_000);
+      await flusher.flush({ userId: 'dj-1', force: i % 2 === 0 });
+    }
+    expect(sent).toHaveLength(1);
+    await retryEntry(db, OUTBOX_KINDS, outboxId);
+    await flusher.flush({ userId: 'dj-1' });
+    expect(sent).toHaveLength(2);
+    expect(await db.djSets.get(setId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('a synced set remembers how many of its plays were the DJ’s own, uncredited tracks', async () => {
+    const answer = new Response(
+      JSON.stringify({ set: { id: 'remote-3', tracksCount: 2 }, tracks: [{ credited: false }, { credited: true }], skippedTrackIds: [], blackDiamondsAwarded: 1, alreadyRecorded: false }),
+      { status: 201, headers: { 'content-type': 'application/json' } },
+    );
+    const { flusher } = setup(() => answer);
+    const { setId } = await endedSet();
+    await flusher.flush({ userId: 'dj-1' });
+    expect(await db.djSets.get(setId)).toMatchObject({ status: 'synced', result: { tracksCount: 2, uncreditedTracks: 1 } });
+  });
 });

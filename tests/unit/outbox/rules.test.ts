@@ -29,6 +29,12 @@ describe('delivery rules: which answers delete, keep or retry an entry', () => {
     expect(answer(status)).toEqual({ kind: 'rejected', reason: `The server refused it (${status})` });
   });
 
+  it('a kind may tell a refusal in its own words; 409 overlapping_set is final, never a retry', () => {
+    const body = { error: { code: 'overlapping_set', message: 'Overlaps', details: { otherSetId: 's1' } } };
+    expect(classifyDelivery({ status: 409, body }, applied, () => 'Overlaps the set at Fabric')).toEqual({ kind: 'rejected', reason: 'Overlaps the set at Fabric' });
+    expect(classifyDelivery({ status: 409, body }, applied, () => null)).toEqual({ kind: 'rejected', reason: 'Overlaps' });
+  });
+
   it.each([500, 502, 503, 504, 408, 425, 429])('%i → retry with backoff', (status) => {
     const outcome = answer(status, { error: { message: 'busy' } });
     expect(outcome).toMatchObject({ kind: 'retry', offline: false, reason: 'busy' });
