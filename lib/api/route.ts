@@ -1,12 +1,13 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { readAuthContext, clearSessionCookies, type AuthContext } from '@/lib/auth/session';
+import { readAuthContext, clearSessionCookies, signInRequired, type AuthContext } from '@/lib/auth/session';
 import { ApiError } from './errors';
 import { toApiError } from './upstream-errors';
 import { isMutating, isSameOrigin } from './same-origin';
 import { fieldIssues } from './zod-messages';
 import { jsonResponse } from './json-response';
+import { BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
 
 /**
  * Who may call a route: `admin` = role `admin` only (every admin action); `staff` = admins and
@@ -51,19 +52,20 @@ export function route<
 ): (req: NextRequest, context: NextRouteContext) => Promise<Response> {
   return async (req: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
+      // Ids first: a malformed id is refused the same way signed in or not, before any other work.
+      const params = parse(spec.params, await context.params, 'Invalid path');
       if (isMutating(req.method) && !isSameOrigin(req)) {
         throw new ApiError('cross_origin', 'This request must come from the console itself');
       }
       const auth = await readAuthContext(req);
       const access = spec.access ?? 'signed-in';
-      if (access !== 'public' && !auth) throw new ApiError('unauthenticated', 'Sign in to continue');
+      if (access !== 'public' && !auth) throw signInRequired(req);
       if (access === 'admin' && auth?.role !== 'admin') {
         throw new ApiError('forbidden', 'Only administrators can do this');
       }
       if (access === 'staff' && !isStaff(auth?.role)) {
         throw new ApiError('forbidden', 'Only administrators can see this');
       }
-      const params = parse(spec.params, await context.params, 'Invalid path');
       const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), 'Invalid query');
       const body = spec.body ? parse(spec.body, await readJson(req), 'Invalid body') : undefined;
       const ctx = { req, auth, params, query, body } as RouteContext<Infer<P>, Infer<Q>, Infer<B>, never>;
@@ -90,12 +92,15 @@ async function readJson(req: NextRequest): Promise<unknown> {
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new ApiError('unsupported_media_type', 'Send the body as application/json');
   }
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large');
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large');
+  let bytes: Uint8Array;
   try {
-    return JSON.parse(text);
+    bytes = await readBoundedBody(req, MAX_JSON_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ApiError('payload_too_large', 'The request body is too large');
+    throw error;
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid JSON');
   }
