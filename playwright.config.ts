@@ -11,9 +11,18 @@ const chromiumLaunch = {
   ],
 };
 
+// The standalone backend's authThrottle function and the consoles share this key (a test value).
+const CONSOLE_KEY = 'e2e-only-console-key-0123456789abcdefghijkl';
+
 const consoleEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   NEXTAUTH_SECRET: E2E.nextAuthSecret,
+  BASE44_CONSOLE_KEY: CONSOLE_KEY,
+  // Every test browser signs in from 127.0.0.1, dozens of sign-ups and a few wrong passwords per
+  // run: the per-address budgets are raised; the per-account / per-email ones (what the tests
+  // check) keep their production values.
+  SIGN_IN_ADDRESS_LIMIT: '200',
+  SIGN_UP_ADDRESS_LIMIT: '1000',
 };
 
 export default defineConfig({
@@ -34,6 +43,7 @@ export default defineConfig({
       url: `${E2E.backendUrl}/__embedded/stats`,
       reuseExistingServer: false,
       timeout: 120_000,
+      env: { BASE44_CONSOLE_KEY: CONSOLE_KEY },
     },
     {
       // The console as deployed against a remote Base44 (BASE44_SERVER_URL set).
