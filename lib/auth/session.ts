@@ -3,6 +3,7 @@ import type { NextRequest, NextResponse } from 'next/server';
 import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
+import { ApiError } from '@/lib/api/errors';
 import { serverEnv } from '@/lib/config/env';
 import type { Role, UserType } from '@/lib/domain/enums';
 import { isTokenLive, sessionLiveness } from './console-sessions';
@@ -35,14 +36,26 @@ export async function requireSessionUser(callbackPath: string): Promise<SessionU
 
 /** The session each request was read with, so an upstream 401 can end exactly that one. */
 const sessionOfRequest = new WeakMap<object, string>();
+/** Requests that came with a session cookie whose session has ended. */
+const endedSessionRequests = new WeakSet<object>();
 
 /** The caller, or null when there is no session cookie or its session has ended (see console-sessions.ts). */
 export async function readAuthContext(req: NextRequest): Promise<AuthContext | null> {
   const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
-  if (!token?.base44Token || !token.uid || !token.sid) return null;
-  if (!(await isTokenLive(token))) return null;
+  if (!token) return null;
+  if (!token.base44Token || !token.uid || !token.sid || !(await isTokenLive(token))) {
+    endedSessionRequests.add(req);
+    return null;
+  }
   sessionOfRequest.set(req, token.sid);
   return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token, sessionId: token.sid };
+}
+
+/** The 401 for a request without a live session: `session_expired` (its cookie is then cleared) when it had one. */
+export function signInRequired(req: NextRequest): ApiError {
+  return endedSessionRequests.has(req)
+    ? new ApiError('session_expired', 'Your session has ended. Sign in again.')
+    : new ApiError('unauthenticated', 'Sign in to continue');
 }
 
 export function usesSecureCookies(): boolean {
