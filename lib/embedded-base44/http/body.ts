@@ -1,3 +1,4 @@
+import { BodyTooLargeError, readBounded } from '../../http/bounded-body';
 import { badRequest, HttpError } from './errors';
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -15,20 +16,14 @@ export function assertDeclaredLength(request: Request, limit: number): void {
 export async function readJsonBody(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
   assertDeclaredLength(request, limit);
   if (!request.body) throw badRequest('A JSON body is required');
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(request.body, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge(limit);
+    throw error;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw badRequest('A JSON body is required');
   try {
     return JSON.parse(text);
