@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { meOptions } from '@/lib/query/profile';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { DiamondIcon } from '@/components/vip/diamond-icon';
+import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
+import { SignedInDevices } from './signed-in-devices';
 import styles from './profile.module.css';
 
 export function ProfileView() {
@@ -24,6 +26,8 @@ export function ProfileView() {
         </p>
       </div>
       <ProfileForm key={user.id} user={user} />
+      <PasswordForm />
+      <SignedInDevices />
     </section>
   );
 }

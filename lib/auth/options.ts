@@ -39,6 +39,10 @@ async function toAuthorizedUser({ accessToken, user }: Base44Session, headers: R
     userId: user.id,
     expiresAt: new Date(Date.now() + serverEnv().sessionMaxAgeSeconds * 1000),
     deviceLabel: deviceLabel(Array.isArray(userAgent) ? userAgent[0] : userAgent),
+  }).catch((error: unknown) => {
+    // The credentials were right, but without its ConsoleSession record the session could not be ended.
+    console.error('[auth] could not open a console session:', error instanceof Base44Error ? error.toJSON() : error);
+    throw new Base44Error('unavailable', { message: 'Signing in is unavailable right now. Try again in a moment.' });
   });
   return { id: user.id, name: user.fullName, email: user.email, base44Token: accessToken, sessionId: session.id, profile: user };
 }

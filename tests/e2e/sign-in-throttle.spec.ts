@@ -1,0 +1,78 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E } from './support/servers';
+import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
+import { attemptSignIn, signOutThroughApi } from './support/session-cookies';
+
+// Issue #16, finding 3: wrong passwords are slowed, then refused with Retry-After; a browser that
+// signed in to the account before keeps its own budget; sign-up is throttled too.
+
+const PASSWORD = 'correct-horse-42';
+
+test.describe('sign-in and sign-up throttling', () => {
+  let contexts: APIRequestContext[] = [];
+  const fresh = async (playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }) => {
+    const context = await playwright.request.newContext({ baseURL: E2E.consoleUrl });
+    contexts.push(context);
+    return context;
+  };
+  test.afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.dispose()));
+    contexts = [];
+  });
+
+  test('6 wrong passwords: 429 with Retry-After; the right one refused from a fresh client, accepted from a known device', async ({ playwright }) => {
+    test.setTimeout(90_000);
+    const email = uniqueEmail('throttled');
+    const member = await fresh(playwright);
+    await signUpThroughApi(member, email, PASSWORD);
+    await signOutThroughApi(member);
+
+    const attacker = await fresh(playwright);
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) expect((await attemptSignIn(attacker, email, `wrong-${i}`)).status()).toBe(401);
+    // The 4th and 5th attempts waited (1 s, then 2 s).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+
+    const refused = await attemptSignIn(attacker, email, 'wrong-6');
+    expect(refused.status()).toBe(429);
+    const retryAfter = Number(refused.headers()['retry-after']);
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    const body = (await refused.json()) as { url: string; error: { code: string; message: string } };
+    expect(body.error.code).toBe('too_many_attempts');
+    expect(new URL(body.url).searchParams.get('error')).toMatch(/^too_many_attempts:\d+$/);
+    expect(body.error.message).toMatch(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+
+    const stranger = await fresh(playwright);
+    const rightButRefused = await attemptSignIn(stranger, email, PASSWORD);
+    expect(rightButRefused.status()).toBe(429);
+    expect((await (await stranger.get('/api/auth/session')).json()) as object).toEqual({});
+
+    // The member's own browser signed in before: it holds the device cookie and its own budget.
+    await signInThroughApi(member, email, PASSWORD);
+    expect((await member.get('/api/me')).status()).toBe(200);
+  });
+
+  test('sign-up of one email is throttled and never says whether the account exists', async ({ playwright }) => {
+    const email = uniqueEmail('signup');
+    const first = await fresh(playwright);
+    await signUpThroughApi(first, email, PASSWORD);
+    const prober = await fresh(playwright);
+    const signUp = async () => {
+      const { csrfToken } = (await (await prober.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      return prober.post('/api/auth/callback/signup', {
+        form: { csrfToken, email, password: 'another-password-1', fullName: 'Probe', userType: 'dj', acceptTerms: 'true', json: 'true' },
+        maxRedirects: 0,
+      });
+    };
+    for (let i = 0; i < 4; i++) {
+      const answer = await signUp();
+      expect(answer.status()).toBe(401);
+      const error = new URL(((await answer.json()) as { url: string }).url).searchParams.get('error') ?? '';
+      expect(error).not.toMatch(/exist/i);
+    }
+    const refused = await signUp();
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(3000);
+  });
+});
