@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       // The console as deployed against a remote Base44 (BASE44_SERVER_URL set).
-      command: `npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.dataDir}/console.log`,
+      command: `node lib/cli/server.mjs -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.dataDir}/console.log`,
       url: `${E2E.consoleUrl}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -64,7 +64,7 @@ export default defineConfig({
     {
       // The console as `npm start` runs it: no Base44 configured, embedded backend in-process,
       // NEXTAUTH_URL on https as in production (so its cookies must be Secure).
-      command: `npx next start -H 127.0.0.1 -p ${E2E.inProcessPort} 2>&1 | tee ${E2E.dataDir}/in-process.log`,
+      command: `node lib/cli/server.mjs -H 127.0.0.1 -p ${E2E.inProcessPort} 2>&1 | tee ${E2E.dataDir}/in-process.log`,
       url: `${E2E.inProcessUrl}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -77,7 +77,7 @@ export default defineConfig({
     {
       // The console of the outbox's fault-injection test: its Base44 is a proxy the test starts and
       // controls (tests/e2e/support/fault-proxy.ts), in front of the standalone backend.
-      command: `npx next start -H 127.0.0.1 -p ${E2E.faultsConsolePort} 2>&1 | tee ${E2E.dataDir}/faults-console.log`,
+      command: `node lib/cli/server.mjs -H 127.0.0.1 -p ${E2E.faultsConsolePort} 2>&1 | tee ${E2E.dataDir}/faults-console.log`,
       url: `${E2E.faultsConsoleUrl}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -45,6 +45,7 @@ if (!buildIsCurrent()) {
 
 const backend = process.env.BASE44_SERVER_URL ? `Base44 at ${process.env.BASE44_SERVER_URL}` : 'the embedded Base44 backend (demo data)';
 console.log(`SPYNNERS Live Console on ${process.env.NEXTAUTH_URL}, using ${backend}`);
-const server = spawn('npx', ['next', 'start', '-H', host, '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+// The console's own server (server.mjs), not `next start`: its timeouts let long uploads finish.
+const server = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'server.mjs'), '-H', host, '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
