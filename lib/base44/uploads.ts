@@ -28,14 +28,14 @@ export function uploadVerbs(transport: Transport, appId: string) {
    * Streams one file to `POST /integration-endpoints/Core/UploadFile` (never held whole in memory)
    * and returns its `file_url`. Not retried: the bytes have gone by.
    */
-  async function uploadFile(token: string, file: FileToUpload, options: { signal?: AbortSignal } = {}): Promise<string> {
+  async function uploadFile(token: string, file: FileToUpload, options: { signal?: AbortSignal; deadlineMs?: number } = {}): Promise<string> {
     const boundary = newBoundary();
     const body = iterableToStream(
       encodeMultipartFile({ boundary, field: 'file', filename: file.filename, contentType: file.contentType }, file.chunks),
       // A few chunks (about 1 MB) read ahead, so receiving and sending overlap; bounded all the same.
       { highWaterMark: READ_AHEAD_CHUNKS },
     );
-    const deadline = AbortSignal.timeout(UPLOAD_DEADLINE_MS);
+    const deadline = AbortSignal.timeout(options.deadlineMs ?? UPLOAD_DEADLINE_MS);
     const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
     const request = new Request(`${await transport.apiBase()}/integration-endpoints/Core/UploadFile`, {
       method: 'POST',

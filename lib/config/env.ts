@@ -15,6 +15,8 @@ const envSchema = z.object({
   SPYNNERS_DATA_DIR: z.string().min(1).default('.data'),
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2048).default(100),
+  UPLOAD_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  UPLOAD_DEADLINE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   BASE44_CONSOLE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -30,6 +32,10 @@ export interface ServerEnv {
   dataDir: string;
   sessionMaxAgeSeconds: number;
   uploadLimitBytes: number;
+  /** No bytes for this long ends an upload (408 upload_stalled). */
+  uploadStallMs: number;
+  /** An upload's own deadline: the console's server has no request timeout (lib/cli/http-server.mjs). */
+  uploadDeadlineMs: number;
   /** The shared secret of the data source's `authThrottle` function; null: generated for the embedded backend. */
   base44ConsoleKey: string | null;
   /** How long a session's liveness answer is trusted before the data source is asked again. */
@@ -58,6 +64,8 @@ export function serverEnv(): ServerEnv {
     dataDir,
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE_HOURS * 3600,
     uploadLimitBytes: Math.round(env.UPLOAD_LIMIT_MB * 1024 * 1024),
+    uploadStallMs: env.UPLOAD_STALL_SECONDS * 1000,
+    uploadDeadlineMs: env.UPLOAD_DEADLINE_MINUTES * 60_000,
     base44ConsoleKey: env.BASE44_CONSOLE_KEY ?? null,
     sessionCheckMs: env.SESSION_CHECK_SECONDS * 1000,
     signInAddressLimit: env.SIGN_IN_ADDRESS_LIMIT,

@@ -25,10 +25,11 @@ export interface IncomingFilePart {
 /**
  * Parses the request as it arrives and hands over the `file` part once its first bytes are in,
  * so the caller can refuse it by content before anything is sent on. Other fields are ignored.
+ * `body` is the request's body or a watched copy of it (upload-guard.ts).
  */
-export function receiveFilePart(request: Request): Promise<IncomingFilePart> {
+export function receiveFilePart(request: Request, body: ReadableStream<Uint8Array> | null = request.body): Promise<IncomingFilePart> {
   const contentType = request.headers.get('content-type') ?? '';
-  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !request.body) {
+  if (!contentType.toLowerCase().startsWith('multipart/form-data') || !body) {
     return Promise.reject(new MalformedUploadError('Send the file as multipart/form-data in a field named "file"'));
   }
   let parser: busboy.Busboy;
@@ -38,7 +39,7 @@ export function receiveFilePart(request: Request): Promise<IncomingFilePart> {
   } catch {
     return Promise.reject(new MalformedUploadError('The multipart/form-data header is malformed'));
   }
-  const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+  const source = Readable.fromWeb(body as unknown as NodeWebReadableStream<Uint8Array>);
   const abandon = () => {
     source.unpipe(parser);
     source.destroy();

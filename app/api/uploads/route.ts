@@ -12,5 +12,6 @@ const uploadQuerySchema = z.object({ kind: z.enum(UPLOAD_KINDS, 'kind must be au
 // → {receipt, kind, format, contentType, size}; producers and admins only (else 403)
 export const POST = route({ query: uploadQuerySchema }, async ({ auth, query, req }) => {
   if (!canPublishTracks(auth)) throw new ApiError('forbidden', 'Only producers can upload tracks');
-  return forwardUpload(req, query.kind, auth, serverEnv().uploadLimitBytes);
+  const env = serverEnv();
+  return forwardUpload(req, query.kind, auth, { maxBytes: env.uploadLimitBytes, stallMs: env.uploadStallMs, deadlineMs: env.uploadDeadlineMs });
 });
