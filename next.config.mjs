@@ -1,11 +1,19 @@
 // @ts-check
 
+// On every answer. The documents' Content-Security-Policy (per-request nonce) and HSTS (only when
+// the public URL is https, known at run time) come from proxy.ts; these headers are fixed at build.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Our own pages see where a request came from; other sites see nothing.
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // SPYNN (track recognition) will listen through the microphone: this origin only, never a frame.
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(self), geolocation=()' },
 ];
+
+// API answers are JSON, audio and images, fetched, never rendered as documents: if one is opened
+// as a page anyway, it may load nothing, run nothing and be framed by nobody.
+const apiHeaders = [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,6 +24,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: apiHeaders },
       // The service worker (written by lib/cli/build-sw.mjs): browsers must always revalidate it, or an
       // update could wait for an HTTP cache expiry. Scope `/` is its own folder: no Service-Worker-Allowed.
       {

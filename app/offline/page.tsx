@@ -4,8 +4,9 @@ import { RetryButton } from '@/components/pwa/retry-button';
 import styles from './offline.module.css';
 
 // Precached by the service worker and shown for a navigation with neither network nor a saved copy
-// (a screen never opened on this device, or a track page not visited yet). Static: no session.
-export const dynamic = 'force-static';
+// (a screen never opened on this device, or a track page not visited yet). No session. Rendered per
+// request like every page (its scripts need the request's CSP nonce): the precached copy keeps the
+// Content-Security-Policy header it was answered with, so its nonce and its policy still agree.
 export const metadata: Metadata = { title: 'Offline' };
 
 const SAVED = [
