@@ -138,7 +138,7 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
     const body = JSON.parse(text) as Record<string, unknown>;
     const said = body.message ?? body.detail ?? body.error;
     if (typeof said === 'string') detail = said;
-    upstream = upstreamErrorOf(body);
+    upstream = upstreamErrorOf(body, spec.token ?? undefined);
   } catch {
     // not JSON: keep the (redacted, truncated) text
   }
@@ -153,13 +153,29 @@ async function errorFrom(response: Response, spec: RequestSpec<z.ZodType>): Prom
   });
 }
 
-/** An error body's code and fields, flat (`{code, ...}`) or nested (`{error: {code, ...}}`), as the SDK reads them. */
-function upstreamErrorOf(body: unknown): { code?: string; fields?: Record<string, unknown> } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  const record = body as Record<string, unknown>;
-  const nested = record.error;
-  const fields = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? (nested as Record<string, unknown>) : record;
-  return { code: typeof fields.code === 'string' ? fields.code : undefined, fields };
+/**
+ * An error body's code and fields, flat (`{code, ...}`) or nested (`{error: {code, ...}}`), as the
+ * SDK reads them. Only scalars and one level of object are kept, texts redacted like `detail`: an
+ * upstream that echoes the request back must not put the token into the error.
+ */
+function upstreamErrorOf(body: unknown, token: string | undefined): { code?: string; fields?: Record<string, unknown> } {
+  if (!isPlainRecord(body)) return {};
+  const fields = isPlainRecord(body.error) ? body.error : body;
+  return { code: typeof fields.code === 'string' ? fields.code : undefined, fields: safeFields(fields, token, 1) };
+}
+
+function safeFields(record: Record<string, unknown>, token: string | undefined, depth: number): Record<string, unknown> {
+  const safe: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record).slice(0, 20)) {
+    if (typeof value === 'string') safe[name] = redact(value, token);
+    else if (typeof value === 'number' || typeof value === 'boolean' || value === null) safe[name] = value;
+    else if (depth > 0 && isPlainRecord(value)) safe[name] = safeFields(value, token, depth - 1);
+  }
+  return safe;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function classify(error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal, timeoutMs: number): unknown {
