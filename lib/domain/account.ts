@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text';
 
 /** Profile types offered at sign-up (listener accounts come from the legacy app only). */
 export const SIGN_UP_USER_TYPES = ['dj', 'producer', 'dj_producer', 'label'] as const;
@@ -15,9 +16,8 @@ export const signUpSchema = z.object({
     .string()
     .min(8, 'Use at least 8 characters')
     .max(200, 'Use at most 200 characters'),
-  fullName: z.string().trim().min(1, 'Enter your name').max(100),
-  artistName: z
-    .string()
+  fullName: lineText().trim().min(1, 'Enter your name').max(100),
+  artistName: lineText()
     .trim()
     .max(100)
     .optional()

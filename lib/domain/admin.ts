@@ -1,6 +1,7 @@
 // What admins send and see: the bodies of the admin routes (validated by the route handlers and
 // by the forms with the same schemas) and the admin views of tracks and members.
 import { z } from 'zod';
+import { lineText, multilineText } from './text';
 import { ROLES, type Role, type UserType } from './enums';
 import type { Track } from './types';
 
@@ -11,8 +12,7 @@ export const GRANT_MAX = 1000;
 /** `POST /api/admin/tracks/:id/reject`: a reason is required; the producer reads it. */
 export const rejectTrackSchema = z
   .object({
-    reason: z
-      .string()
+    reason: multilineText()
       .trim()
       .min(3, 'Give the producer a reason (at least 3 characters)')
       .max(REJECTION_REASON_MAX, `At most ${REJECTION_REASON_MAX} characters`),
@@ -67,7 +67,7 @@ export const USER_LIST_PAGE_SIZE = 50;
 /** `GET /api/admin/users?search=&role=&page=`. */
 export const userListQuerySchema = z
   .object({
-    search: z.string().trim().max(100).optional(),
+    search: lineText().trim().max(100).optional(),
     role: z.enum(ROLES).optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })

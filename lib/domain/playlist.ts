@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text';
 
 export const PLAYLIST_NAME_MAX = 80;
 export const PLAYLIST_MAX_TRACKS = 500;
@@ -14,7 +15,7 @@ const trackIdsSchema = z
 /** `POST /api/playlists`. Shared by the playlist forms and the route. */
 export const newPlaylistSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter a name').max(PLAYLIST_NAME_MAX, `Use at most ${PLAYLIST_NAME_MAX} characters`),
+    name: lineText().trim().min(1, 'Enter a name').max(PLAYLIST_NAME_MAX, `Use at most ${PLAYLIST_NAME_MAX} characters`),
     isPublic: z.boolean().optional(),
     trackIds: trackIdsSchema.optional(),
   })

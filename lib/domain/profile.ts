@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from './text';
 import { GENRES, USER_TYPES } from './enums';
 
 /** Forms send '' for a cleared field: store that as null. */
@@ -10,11 +11,11 @@ const httpsUrl = z.url({ protocol: /^https?$/ }).max(500);
 /** What a member may change on their own profile. Shared by the profile form and its route. */
 export const profilePatchSchema = z
   .object({
-    fullName: z.string().trim().min(1, 'Enter your name').max(100),
-    artistName: clearable(z.string().trim().max(100)),
-    bio: clearable(z.string().trim().max(2000)),
+    fullName: lineText().trim().min(1, 'Enter your name').max(100),
+    artistName: clearable(lineText().trim().max(100)),
+    bio: clearable(multilineText().trim().max(2000)),
     avatarUrl: clearable(httpsUrl),
-    nationality: clearable(z.string().trim().max(60)),
+    nationality: clearable(lineText().trim().max(60)),
     instagramUrl: clearable(httpsUrl),
     soundcloudUrl: clearable(httpsUrl),
     beatportUrl: clearable(httpsUrl),

@@ -1,6 +1,7 @@
 // The shape of a finished set on the wire between the console's outbox and POST /api/sessions,
 // validated on the server (and used by the client to build it). Dates are ISO date-times.
 import { z } from 'zod';
+import { lineText } from './text';
 import { SET_LIMITS, type NewDjSet } from './sessions';
 
 const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid id');
@@ -9,9 +10,9 @@ const isoDate = z.iso.datetime({ offset: true, message: 'Must be an ISO date-tim
 export const newDjSetSchema = z
   .object({
     djId: recordId,
-    venue: z.string().trim().min(1, 'Say where the set was played').max(SET_LIMITS.venue),
-    city: z.string().trim().max(SET_LIMITS.city),
-    country: z.string().trim().max(SET_LIMITS.country),
+    venue: lineText().trim().min(1, 'Say where the set was played').max(SET_LIMITS.venue),
+    city: lineText().trim().max(SET_LIMITS.city),
+    country: lineText().trim().max(SET_LIMITS.country),
     startedAt: isoDate,
     endedAt: isoDate,
     tracks: z

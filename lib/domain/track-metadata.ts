@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from './text';
 import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from './enums';
 
 // The one schema for a track's metadata: the upload form, the "My tracks" editor and the route
@@ -12,7 +13,8 @@ export const DURATION_MAX_SECONDS = 6 * 3600;
 /** Forms send '' for an empty field, API callers may leave it out: both are null. */
 const blankToNull = (value: unknown) => (value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value);
 const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable());
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
+const text = (max: number) => lineText().trim().max(max, `Use at most ${max} characters`);
+const longText = (max: number) => multilineText().trim().max(max, `Use at most ${max} characters`);
 
 /** A number typed in a form ('124', '124.5', '124,5') or sent as a JSON number. */
 const numeric = (schema: z.ZodNumber) =>
@@ -72,7 +74,7 @@ export const trackMetadataShape = {
   releaseDate: clearable(isoDate),
   isrc: clearable(isrc),
   iswc: clearable(iswc),
-  description: clearable(text(2000)),
+  description: clearable(longText(2000)),
   isUnreleased: z.boolean(),
   vipRequested: z.boolean(),
   rightsConfirmed: z.literal(true, 'Confirm that you own or control the rights to this track'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text';
 import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from './enums';
 import { MAX_PAGE_SIZE, TRACK_SORTS } from './track-sorts';
 
@@ -10,7 +11,7 @@ export const trackListQuerySchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
     sort: z.enum(TRACK_SORTS).default('newest'),
-    search: z.string().trim().max(100).optional(),
+    search: lineText().trim().max(100).optional(),
     genre: z.enum(GENRES).optional(),
     energy: z.enum(ENERGY_LEVELS).optional(),
     bpmMin: z.coerce.number().int().min(40).max(250).optional(),
