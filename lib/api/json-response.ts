@@ -5,9 +5,18 @@
 // which the middleware obeys. Bigger answers are still compressed by Next.
 const ONE_SEGMENT_BYTES = 1400;
 
+// API answers are the member's own (their profile, their VIP tracks, their diamonds): no shared or
+// on-disk HTTP cache may keep them (a shared iPad, a proxy). The query cache owns API data on the
+// client (lib/sw/README.md: the worker never caches API JSON), so nothing relies on the HTTP cache.
+export const PRIVATE_NO_STORE = 'private, no-store';
+
+/** The Cache-Control of a JSON answer of `bytes` bytes: never stored, small ones never compressed. */
+export function jsonCacheControl(bytes: number): string {
+  return bytes <= ONE_SEGMENT_BYTES ? `${PRIVATE_NO_STORE}, no-transform` : PRIVATE_NO_STORE;
+}
+
 export function jsonResponse(data: unknown, status = 200): Response {
   const text = JSON.stringify(data);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (Buffer.byteLength(text) <= ONE_SEGMENT_BYTES) headers['Cache-Control'] = 'no-transform';
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': jsonCacheControl(Buffer.byteLength(text)) };
   return new Response(text, { status, headers });
 }

@@ -27,20 +27,26 @@ export async function proxyTrackMedia(
     }
   }
   if (kind === 'artwork' && variantSize) return relay(await artworkVariant(source, variantSize, () => fetchMedia(source, { signal: req.signal })));
-  return relay(await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal }));
+  // A VIP track's full audio is this member's (unlocked, or their own): not kept in the HTTP cache
+  // where the next member on a shared device would play it. Downloads keep it in Cache Storage.
+  const cacheControl = kind === 'audio' && track.isVip ? 'private, no-store' : SAME_FOR_EVERY_MEMBER;
+  return relay(await fetchMedia(source, { range: req.headers.get('range') ?? undefined, signal: req.signal }), cacheControl);
 }
 
-function relay(upstream: Response): Response {
+/** Covers and non-VIP audio: the same bytes for every member, kept an hour by the browser. */
+const SAME_FOR_EVERY_MEMBER = 'private, max-age=3600';
+
+function relay(upstream: Response, cacheControl = SAME_FOR_EVERY_MEMBER): Response {
   if (upstream.status === 416) return rangeNotSatisfiable(upstream.headers.get('content-range'));
   const headers = new Headers(upstream.headers);
-  headers.set('Cache-Control', 'private, max-age=3600');
+  headers.set('Cache-Control', cacheControl);
   headers.set('Vary', 'Range');
   return new Response(upstream.body, { status: upstream.status, headers });
 }
 
 export function rangeNotSatisfiable(contentRange: string | null): Response {
   const error = new ApiError('range_not_satisfiable', 'The requested range is outside the file');
-  const headers = new Headers({ 'content-type': 'application/json' });
+  const headers = new Headers({ 'content-type': 'application/json', 'cache-control': 'private, no-store' });
   if (contentRange) headers.set('content-range', contentRange);
   return new Response(JSON.stringify(error.toBody()), { status: 416, headers });
 }

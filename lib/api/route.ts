@@ -6,7 +6,7 @@ import { ApiError } from './errors';
 import { toApiError } from './upstream-errors';
 import { isMutating, isSameOrigin } from './same-origin';
 import { fieldIssues } from './zod-messages';
-import { jsonResponse } from './json-response';
+import { jsonResponse, PRIVATE_NO_STORE } from './json-response';
 import { BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
 
 /**
@@ -70,11 +70,20 @@ export function route<
       const body = spec.body ? parse(spec.body, await readJson(req), 'Invalid body') : undefined;
       const ctx = { req, auth, params, query, body } as RouteContext<Infer<P>, Infer<Q>, Infer<B>, never>;
       const result = await handler(ctx);
-      return result instanceof Response ? result : jsonResponse(result);
+      return result instanceof Response ? notStoredByDefault(result) : jsonResponse(result);
     } catch (error) {
       return errorResponse(req, error);
     }
   };
+}
+
+/** A handler's own Response keeps the caching it chose (media, the catalogue's ETag); else none. */
+function notStoredByDefault(res: Response): Response {
+  if (res.headers.has('cache-control')) return res;
+  const headers = new Headers(res.headers);
+  headers.set('Cache-Control', PRIVATE_NO_STORE);
+  // A fetch() answer's headers are immutable: the body is passed on, not copied.
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
 /** Admins and read-only admins: they see what admins see. */
@@ -114,7 +123,7 @@ export function errorResponse(req: NextRequest, error: unknown): Response {
     console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, error instanceof Error ? error.stack : error);
   }
   // Error bodies are a few hundred bytes: not worth Next's compression (see json-response.ts).
-  const res = NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': 'no-transform' } });
+  const res = NextResponse.json(apiError.toBody(), { status: apiError.status, headers: { 'Cache-Control': `${PRIVATE_NO_STORE}, no-transform` } });
   if (apiError.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(apiError.retryAfterSeconds));
   if (apiError.code === 'session_expired') clearSessionCookies(req, res);
   return res;

@@ -212,7 +212,7 @@ test.describe('DJ console API', () => {
     const empty = await page.request.get('/api/tracks?search=zzz-no-such-track-zzz&pageSize=50', { headers });
     expect(empty.status()).toBe(200);
     expect(empty.headers()['content-encoding']).toBeUndefined();
-    expect(empty.headers()['cache-control']).toBe('no-transform');
+    expect(empty.headers()['cache-control']).toBe('private, no-store, no-transform');
     expect(await empty.json()).toMatchObject({ items: [], total: 0 });
 
     const full = await page.request.get('/api/tracks?pageSize=50', { headers });
