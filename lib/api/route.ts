@@ -7,7 +7,7 @@ import { toApiError } from './upstream-errors';
 import { isMutating, isSameOrigin } from './same-origin';
 import { fieldIssues } from './zod-messages';
 import { jsonResponse, PRIVATE_NO_STORE } from './json-response';
-import { BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
+import { BodyTimeoutError, BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
 
 /**
  * Who may call a route: `admin` = role `admin` only (every admin action); `staff` = admins and
@@ -106,6 +106,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
     bytes = await readBoundedBody(req, MAX_JSON_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new ApiError('payload_too_large', 'The request body is too large');
+    if (error instanceof BodyTimeoutError) throw new ApiError('upload_stalled', error.message);
     throw error;
   }
   try {

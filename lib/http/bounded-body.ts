@@ -8,6 +8,19 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+export class BodyTimeoutError extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`The request body did not arrive within ${Math.round(deadlineMs / 1000)} s`);
+    this.name = 'BodyTimeoutError';
+  }
+}
+
+/**
+ * How long a small body may take to arrive. The console's server has no request timeout (uploads
+ * run for many minutes), so a client trickling a JSON body byte by byte is cut here.
+ */
+export const SMALL_BODY_DEADLINE_MS = 60_000;
+
 /** A declared Content-Length over the limit: refused before a byte is read. */
 export function declaresMoreThan(headers: Pick<Headers, 'get'>, limitBytes: number): boolean {
   const declared = Number(headers.get('content-length') ?? NaN);
@@ -15,31 +28,45 @@ export function declaresMoreThan(headers: Pick<Headers, 'get'>, limitBytes: numb
 }
 
 /**
- * Reads a stream whole, up to `limitBytes`. One byte more and the stream is cancelled (nothing
- * more is pulled from the client) and BodyTooLargeError is thrown.
+ * Reads a stream whole, up to `limitBytes`, within `deadlineMs`. One byte more and the stream is
+ * cancelled (nothing more is pulled from the client) and BodyTooLargeError is thrown; past the
+ * deadline, BodyTimeoutError.
  */
-export async function readBounded(body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBounded(
+  body: ReadableStream<Uint8Array> | null,
+  limitBytes: number,
+  deadlineMs = SMALL_BODY_DEADLINE_MS,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BodyTimeoutError(deadlineMs)), deadlineMs);
+  });
+  late.catch(() => undefined);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limitBytes);
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), late]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > limitBytes) throw new BodyTooLargeError(limitBytes);
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
   return concat(chunks, size);
 }
 
 /** A request's body, bounded: its declared length first, then its bytes as they arrive. */
-export async function readBoundedBody(req: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBoundedBody(req: Request, limitBytes: number, deadlineMs?: number): Promise<Uint8Array<ArrayBuffer>> {
   if (declaresMoreThan(req.headers, limitBytes)) throw new BodyTooLargeError(limitBytes);
-  return readBounded(req.body, limitBytes);
+  return readBounded(req.body, limitBytes, deadlineMs);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { ApiError } from '@/lib/api/errors';
-import { BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
+import { BodyTimeoutError, BodyTooLargeError, readBoundedBody } from '@/lib/http/bounded-body';
 import { isSafeCallbackUrl } from '../redirect';
 
 /** Sign-in and sign-up forms are a few hundred bytes; next-auth itself would buffer any size. */
@@ -27,6 +27,7 @@ export async function prepareAuthRequest(req: Request): Promise<Request | Respon
   try {
     body = await readBoundedBody(req, AUTH_BODY_LIMIT_BYTES);
   } catch (error) {
+    if (error instanceof BodyTimeoutError) return refuse(new ApiError('upload_stalled', error.message));
     if (!(error instanceof BodyTooLargeError)) throw error;
     return refuse(new ApiError('payload_too_large', 'The request body is too large'));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, readBounded, readBoundedBody } from '@/lib/http/bounded-body';
+import { BodyTimeoutError, BodyTooLargeError, readBounded, readBoundedBody } from '@/lib/http/bounded-body';
 import { CHUNK, endlessBody } from './endless-body';
 
 
@@ -54,5 +54,25 @@ describe('readBoundedBody', () => {
     const req = new Request('http://x.test/', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
     await expect(readBoundedBody(req, 256 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
     expect(seen.pulledBytes).toBeLessThanOrEqual(256 * 1024 + 2 * CHUNK);
+  });
+});
+
+describe('a body trickled byte by byte', () => {
+  it('is cut at the read deadline (the server has no request timeout of its own)', async () => {
+    let cancelled = false;
+    const trickle = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          await new Promise((done) => setTimeout(done, 20));
+          controller.enqueue(new Uint8Array(1));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    await expect(readBounded(trickle, 1024 * 1024, 150)).rejects.toBeInstanceOf(BodyTimeoutError);
+    expect(cancelled).toBe(true);
   });
 });
