@@ -13,8 +13,8 @@ import type { EntityRecord, EntityStore } from '../store/entity-store';
 /** Devices' clocks run a little ahead: a set may end this far past the server's now. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-/** A DJ has at most this many sets compared per delivery (a lifetime of gigs, several times over). */
-const MAX_COMPARED_SETS = 100_000;
+/** Overlapping sets read back to name the earliest (there is normally one at most). */
+const MAX_REPORTED_CANDIDATES = 1000;
 
 export function assertNotInFuture(set: { ended_at: string; tracks: Array<{ played_at: string }> }, now = Date.now()): void {
   const latest = now + CLOCK_SKEW_MS;
@@ -35,15 +35,24 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start === b.start || (a.start < b.end && b.start < a.end);
 }
 
-/** The first (earliest) set of the DJ that overlaps [start, end], or null. */
+// A stored set's span in SQL: SQLite's julianday() reads ISO times with a zone and Base44's
+// zone-less UTC ones alike; a set without a readable end lasts an instant, one without a readable
+// start (nor created_date) is skipped. The DJ's sets are found through the dj_id index.
+const START_SQL = "julianday(coalesce(json_extract(data, '$.started_at'), json_extract(data, '$.created_date')))";
+const END_SQL = `max(coalesce(julianday(json_extract(data, '$.ended_at')), ${START_SQL}), ${START_SQL})`;
+const OVERLAP_SQL = `(${START_SQL} = julianday(?) OR (${START_SQL} < julianday(?) AND julianday(?) < ${END_SQL}))`;
+
+/** The first (earliest) set of the DJ that overlaps [start, end] (see `overlaps`), or null. */
 export function overlappingSet(store: EntityStore, actor: Actor, start: number, end: number): EntityRecord | null {
-  const ids = store.ids('SessionMix', compileFilter(ENTITIES.SessionMix, { dj_id: actor.id }), MAX_COMPARED_SETS);
+  const byDj = compileFilter(ENTITIES.SessionMix, { dj_id: actor.id });
+  const [startIso, endIso] = [new Date(start).toISOString(), new Date(end).toISOString()];
+  const where = { sql: `(${byDj.sql}) AND ${OVERLAP_SQL}`, params: [...byDj.params, startIso, endIso, startIso] };
   let first: { mix: EntityRecord; start: number } | null = null;
-  for (const id of ids) {
+  for (const id of store.ids('SessionMix', where, MAX_REPORTED_CANDIDATES)) {
     const mix = store.get('SessionMix', id);
-    const other = mix ? intervalOf(mix) : null;
-    if (!mix || !other || !overlaps({ start, end }, other)) continue;
-    if (!first || other.start < first.start) first = { mix, start: other.start };
+    if (!mix) continue;
+    const at = intervalOf(mix)?.start ?? Number.POSITIVE_INFINITY;
+    if (!first || at < first.start) first = { mix, start: at };
   }
   return first?.mix ?? null;
 }
@@ -67,7 +76,7 @@ export function overlappingSetError(other: EntityRecord): HttpError {
 }
 
 /** A stored set's time span; legacy sets without an end last an instant; unreadable ones are skipped. */
-function intervalOf(mix: EntityRecord): { start: number; end: number } | null {
+function intervalOf(mix: Record<string, unknown>): { start: number; end: number } | null {
   const start = timeOf(mix.started_at) ?? timeOf(mix.created_date);
   if (start === null) return null;
   const end = timeOf(mix.ended_at);
