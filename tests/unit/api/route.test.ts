@@ -8,6 +8,13 @@ process.env.NEXTAUTH_SECRET = SECRET;
 process.env.NEXTAUTH_URL = 'http://console.test';
 process.env.BASE44_SERVER_URL = 'http://base44.invalid';
 
+// The session cookies below carry a sid; whether it is live is the data source's answer (tested in
+// tests/unit/auth/session-liveness.test.ts): here every session with one is.
+vi.mock('@/lib/auth/console-sessions', () => ({
+  isTokenLive: async (token: { sid?: string }) => Boolean(token.sid),
+  sessionLiveness: () => ({ markDead: () => undefined, markUserDead: () => undefined }),
+}));
+
 const { route } = await import('@/lib/api/route');
 const { Base44Error } = await import('@/lib/base44');
 
@@ -18,7 +25,7 @@ let adminCookie = '';
 
 async function sessionCookie(role: 'user' | 'admin' | 'admin_readonly'): Promise<string> {
   const token = await encode({
-    token: { uid: `${role}-1`, role, userType: 'dj', base44Token: `b44-${role}-token`, email: `${role}@x.test` },
+    token: { uid: `${role}-1`, sid: `${role}-session`, role, userType: 'dj', base44Token: `b44-${role}-token`, email: `${role}@x.test` },
     secret: SECRET,
   });
   return `next-auth.session-token=${token}`;

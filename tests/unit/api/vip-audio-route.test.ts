@@ -51,9 +51,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const { upstream, login } = upstreamCaller(() => server);
+const { upstream, login, consoleSession } = upstreamCaller(() => server);
 async function cookieFor(id: string, token: string, role: 'user' | 'admin' = 'user') {
-  const cookie = await encode({ token: { uid: id, role, userType: 'dj', base44Token: token, email: 'x@example.com' }, secret: SECRET });
+  const sid = await consoleSession(token);
+  const cookie = await encode({ token: { uid: id, sid, role, userType: 'dj', base44Token: token, email: 'x@example.com' }, secret: SECRET });
   return `next-auth.session-token=${cookie}`;
 }
 async function dj(diamonds: number) {

@@ -36,7 +36,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const { upstream, login } = upstreamCaller(() => server);
+const { upstream, login, consoleSession } = upstreamCaller(() => server);
 
 async function dj() {
   const email = `sets-${Math.random().toString(36).slice(2)}@example.com`;
@@ -44,7 +44,7 @@ async function dj() {
   expect(created.status).toBe(201);
   const session = created.json as { access_token: string; user: { id: string } };
   const cookie = await encode({
-    token: { uid: session.user.id, role: 'user', userType: 'dj', base44Token: session.access_token, email },
+    token: { uid: session.user.id, sid: await consoleSession(session.access_token), role: 'user', userType: 'dj', base44Token: session.access_token, email },
     secret: SECRET,
   });
   return { id: session.user.id, token: session.access_token, cookie: `next-auth.session-token=${cookie}` };

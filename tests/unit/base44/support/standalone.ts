@@ -15,5 +15,11 @@ export function upstreamCaller(server: () => EmbeddedServer) {
   async function login(email: string) {
     return (await upstream('POST', '/auth/login', null, { email, password: 'spynners' })).json as { access_token: string; user: { id: string } };
   }
-  return { upstream, login };
+  /** A signed-in browser's ConsoleSession (the `sid` a session cookie must carry to be live). */
+  async function consoleSession(token: string) {
+    const opened = await upstream('POST', '/entities/ConsoleSession', token, { expires_at: new Date(Date.now() + 86_400_000).toISOString(), device_label: 'unit test' });
+    if (opened.status !== 201) throw new Error(`ConsoleSession not opened: ${opened.status}`);
+    return opened.json.id as string;
+  }
+  return { upstream, login, consoleSession };
 }
