@@ -1,11 +1,13 @@
-// A body as a client streams it without Content-Length: endless, recording what was pulled from it.
+// A body as a client streams it without Content-Length (64 MB by default, as in issue #16's
+// attack), recording what was pulled from it.
 export const CHUNK = 64 * 1024;
 
-export function endlessBody() {
+export function endlessBody(totalBytes = 64 * 1024 * 1024) {
   const seen = { pulledBytes: 0, cancelled: false };
   const stream = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
+        if (seen.pulledBytes >= totalBytes) return controller.close();
         seen.pulledBytes += CHUNK;
         controller.enqueue(new Uint8Array(CHUNK).fill(0x20));
       },
