@@ -134,6 +134,17 @@ describe('recordSession: one set per stretch of time, whatever the key', () => {
     expect((await record(two.token, set(0, 3))).status).toBe(200);
   });
 
+  it('legacy sets count too: Base44’s zone-less UTC times, and a set without an end as an instant', async () => {
+    const dj = await member();
+    const legacy = async (fields: Record<string, unknown>) =>
+      (await api.call('POST', '/entities/SessionMix', { token: token.admin, body: { dj_id: dj.id, venue: 'Old Club', ...fields } })).json.id as string;
+    const zoneless = await legacy({ started_at: '2026-10-01T20:00:00.000000', ended_at: '2026-10-01T23:00:00.000000' });
+    const open = await legacy({ started_at: '2026-10-02T20:00:00.000000' });
+    expect((await record(dj.token, set(2, 4))).json.other_set_id).toBe(zoneless);
+    expect((await record(dj.token, set(23, 25))).json.other_set_id).toBe(open);
+    expect((await record(dj.token, set(3, 23))).status).toBe(200);
+  });
+
   it('a replay under the first key still answers the first result (200, already_recorded)', async () => {
     const dj = await member();
     const body = set(0, 3, [[await newTrack(userId.producer), 10]]);
