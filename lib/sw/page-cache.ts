@@ -16,7 +16,9 @@ export function documentCacheKey(url: string): string {
  * Only a plain, same-origin 200 of the expected type is kept. Never a redirect (a signed-out
  * visitor is sent to /sign-in), never a response that sets a cookie, never an error page.
  * (Browsers hide Set-Cookie from service workers, so that check only guards other runtimes; console
- * pages cannot set cookies anyway: server components can't, and there is no proxy.ts.)
+ * pages cannot set cookies anyway: server components can't, and proxy.ts only sets the CSP headers.)
+ * A kept document keeps its headers: its Content-Security-Policy carries the nonce its scripts were
+ * rendered with, so a copy answered offline is allowed exactly what the original was.
  */
 export function isCacheablePage(response: Response, kind: PageKind): boolean {
   if (response.type !== 'basic' && response.type !== 'default') return false;
