@@ -6,7 +6,7 @@ import { formatMegabytes, limitBytes, UploadTooLargeError } from './byte-limit';
 import { MalformedUploadError, receiveFilePart } from './receive-file-part';
 import { sealReceipt } from './receipt';
 import { checkUploadContent } from './sniff';
-import { guardUpload } from './upload-guard';
+import { abortableChunks, guardUpload } from './upload-guard';
 
 /** Room for the multipart boundary and part headers around the file in the browser's request. */
 const MULTIPART_OVERHEAD = 16 * 1024;
@@ -85,7 +85,7 @@ async function receiveAndSend(
   try {
     fileUrl = await uploadFile(
       caller.base44Token,
-      { filename, contentType: content.contentType, chunks: counted.chunks },
+      { filename, contentType: content.contentType, chunks: abortableChunks(counted.chunks, signal) },
       { signal, deadlineMs: limits.deadlineMs },
     );
   } catch (error) {

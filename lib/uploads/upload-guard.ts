@@ -76,3 +76,29 @@ export function guardUpload(source: ReadableStream<Uint8Array>, limits: { stallM
     dispose: () => clearTimeout(deadline),
   };
 }
+
+/**
+ * The file's chunks as sent upstream, failing as soon as `signal` aborts even while a chunk is
+ * awaited: the upstream request's body errors, so the receiving side drops its partial file (the
+ * embedded backend, which runs in-process, does not see the request's abort otherwise).
+ */
+export async function* abortableChunks(source: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    void iterator.return?.()?.catch?.(() => undefined);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardUpload, UploadDeadlineError, UploadStalledError } from '@/lib/uploads/upload-guard';
+import { abortableChunks, guardUpload, UploadDeadlineError, UploadStalledError } from '@/lib/uploads/upload-guard';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -76,5 +76,28 @@ describe('guardUpload', () => {
     await expect(drain(guard.body)).rejects.toBeInstanceOf(UploadDeadlineError);
     expect(guard.signal.reason).toBeInstanceOf(UploadDeadlineError);
     guard.dispose();
+  });
+});
+
+describe('abortableChunks', () => {
+  it('fails while a chunk is awaited, as soon as the upload is ended', async () => {
+    const never: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({ next: () => new Promise<IteratorResult<Uint8Array>>(() => undefined) }),
+    };
+    const controller = new AbortController();
+    const reading = abortableChunks(never, controller.signal).next();
+    setTimeout(() => controller.abort(new UploadStalledError(1000)), 30);
+    await expect(reading).rejects.toBeInstanceOf(UploadStalledError);
+  });
+
+  it('passes every chunk through when nothing ends it', async () => {
+    async function* three() {
+      yield new Uint8Array(1);
+      yield new Uint8Array(2);
+      yield new Uint8Array(3);
+    }
+    const sizes: number[] = [];
+    for await (const chunk of abortableChunks(three(), new AbortController().signal)) sizes.push(chunk.byteLength);
+    expect(sizes).toEqual([1, 2, 3]);
   });
 });
