@@ -24,7 +24,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      { source: '/api/:path*', headers: apiHeaders },
+      // Not the avatar proxy: it sends its own, stricter policy (sandbox) for images it relays.
+      { source: '/api/:path((?!users/[^/]+/avatar$).*)', headers: apiHeaders },
       // The service worker (written by lib/cli/build-sw.mjs): browsers must always revalidate it, or an
       // update could wait for an HTTP cache expiry. Scope `/` is its own folder: no Service-Worker-Allowed.
       {

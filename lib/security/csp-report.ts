@@ -19,6 +19,7 @@ const legacyReport = z.object({
     'blocked-uri': text,
     'source-file': text,
     'line-number': num,
+    'column-number': num,
     'script-sample': text,
     disposition: text,
   }),
@@ -34,6 +35,7 @@ const reportingApiReport = z.array(
         blockedURL: text,
         sourceFile: text,
         lineNumber: num,
+        columnNumber: num,
         sample: text,
         disposition: text,
       })
@@ -47,6 +49,7 @@ export interface Violation {
   blocked: string;
   source?: string;
   line?: number;
+  column?: number;
   sample?: string;
 }
 
@@ -56,7 +59,7 @@ export function violationsOf(body: unknown): Violation[] {
   if (legacy.success) {
     const r = legacy.data['csp-report'];
     return [
-      violation(r['document-uri'], r['effective-directive'] ?? r['violated-directive'], r['blocked-uri'], r['source-file'], r['line-number'], r['script-sample']),
+      violation(r['document-uri'], r['effective-directive'] ?? r['violated-directive'], r['blocked-uri'], r['source-file'], [r['line-number'], r['column-number']], r['script-sample']),
     ];
   }
   const batch = reportingApiReport.safeParse(body);
@@ -64,7 +67,7 @@ export function violationsOf(body: unknown): Violation[] {
   return batch.data
     .filter((entry) => entry.type === 'csp-violation' && entry.body)
     .slice(0, 10)
-    .map(({ body: b }) => violation(b!.documentURL, b!.effectiveDirective, b!.blockedURL, b!.sourceFile, b!.lineNumber, b!.sample));
+    .map(({ body: b }) => violation(b!.documentURL, b!.effectiveDirective, b!.blockedURL, b!.sourceFile, [b!.lineNumber, b!.columnNumber], b!.sample));
 }
 
 function violation(
@@ -72,7 +75,7 @@ function violation(
   directive: string | undefined,
   blocked: string | undefined,
   source: string | undefined,
-  line: number | undefined,
+  [line, column]: [number | undefined, number | undefined],
   sample: string | undefined,
 ): Violation {
   return {
@@ -81,6 +84,7 @@ function violation(
     blocked: withoutQuery(blocked),
     ...(source ? { source: withoutQuery(source) } : {}),
     ...(line !== undefined && Number.isFinite(line) ? { line: Math.trunc(line) } : {}),
+    ...(column !== undefined && Number.isFinite(column) ? { column: Math.trunc(column) } : {}),
     ...(sample ? { sample: clean(sample) } : {}),
   };
 }

@@ -4,6 +4,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NextRequest } from 'next/server';
+import { proxy } from '../../proxy';
 import { ensureBuild, startConsole } from './support/console-server';
 import { formatMs, median, percentile } from './support/stats';
 
@@ -21,7 +23,23 @@ async function load(url: string, headers: Record<string, string>, expectPolicy: 
   return elapsed;
 }
 
+/** The proxy function alone (nonce, policy, NextResponse.next with the request's headers copied). */
+function proxyFunctionCost(): void {
+  const request = () =>
+    new NextRequest('http://127.0.0.1:3100/library', { headers: { accept: 'text/html', cookie: `next-auth.session-token=${'x'.repeat(1500)}` } });
+  for (let i = 0; i < 2000; i += 1) proxy(request());
+  const n = 20_000;
+  let start = performance.now();
+  for (let i = 0; i < n; i += 1) request();
+  const construction = (performance.now() - start) / n;
+  start = performance.now();
+  for (let i = 0; i < n; i += 1) proxy(request());
+  const total = (performance.now() - start) / n;
+  console.log(`proxy() alone: ${((total - construction) * 1000).toFixed(0)} µs a document (${n} calls, request construction excluded)`);
+}
+
 async function main() {
+  proxyFunctionCost();
   ensureBuild();
   const app = await startConsole({
     SPYNNERS_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), 'spynners-bench-csp-')), 'console'),

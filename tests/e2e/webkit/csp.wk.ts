@@ -2,6 +2,7 @@
 // reports a violation. WebDriver classic cannot install a listener before the page's scripts, so
 // the browser's own reports (report-uri → app/api/csp-report → the console's log) are what is
 // read; a deliberate violation proves they arrive.
+import { wav } from '../support/audio-fixtures';
 import { E2E } from '../support/servers';
 import { consoleLogMark, cspLogLinesSince, expectNoReportedViolations } from '../support/csp';
 import { expect, test, waitInPage, type WebKitBrowser } from '../support/webkit';
@@ -72,6 +73,14 @@ test('WebKitGTK: no violation on the producer and admin screens', async ({ wk })
   const mark = consoleLogMark();
   await signIn(wk, 'producer@spynners.local');
   await open(wk, '/upload', `document.querySelector('[data-testid="drop-zone"]') !== null`);
+  // A file dropped: its tags read, its tempo estimated in the BPM worker.
+  const loop = wav('loop.wav', 126, 8);
+  await wk.execute((name: string, base64: string) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'audio/wav' }));
+    document.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, loop.name, loop.buffer.toString('base64'));
+  await waitInPage(wk, `document.querySelector('[data-testid="upload-card"]')?.textContent.includes('Estimated from the audio') === true`, 30_000);
   const mine = items<{ id: string }>(await api(wk, '/api/my-tracks'));
   for (const path of ['/my-tracks', `/my-tracks/${mine[0]!.id}/stats`, '/stats']) await open(wk, path);
 

@@ -14,11 +14,12 @@ describe('violationsOf', () => {
           'blocked-uri': 'inline',
           'source-file': 'https://console.example/library',
           'line-number': 12,
+          'column-number': 7,
           'script-sample': 'alert(1)',
         }),
       ),
     ).toEqual([
-      { document: 'https://console.example/library', directive: 'script-src-elem', blocked: 'inline', source: 'https://console.example/library', line: 12, sample: 'alert(1)' },
+      { document: 'https://console.example/library', directive: 'script-src-elem', blocked: 'inline', source: 'https://console.example/library', line: 12, column: 7, sample: 'alert(1)' },
     ]);
   });
 
