@@ -8,7 +8,7 @@ export const CSP_REPORT_PATH = '/api/csp-report';
 export interface DocumentPolicyOptions {
   /** Base64, fresh for every document (createNonce). */
   nonce: string;
-  /** `next dev`: React rebuilds server error stacks with eval, and Turbopack's HMR injects styles. */
+  /** `next dev`: React rebuilds server error stacks with eval. */
   dev: boolean;
   /** The public URL is https: ask the browser to upgrade any stray http:// subresource. */
   https: boolean;
@@ -23,14 +23,12 @@ export function documentPolicy({ nonce, dev, https }: DocumentPolicyOptions): st
     // them are trusted through strict-dynamic. 'self' only serves browsers without CSP3 (ignored
     // where strict-dynamic is understood). Never 'unsafe-inline'.
     ['script-src', "'self'", nonceSource, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    // Stylesheets are files; a <style> element needs the nonce (dev: HMR injects un-nonced ones,
-    // and a nonce would make the browser ignore 'unsafe-inline').
-    ['style-src', "'self'", dev ? "'unsafe-inline'" : nonceSource],
-    ['style-src-elem', "'self'", dev ? "'unsafe-inline'" : nonceSource],
-    // style="…" attributes server-rendered by React (virtual list offsets, artwork tints, meters):
-    // a nonce cannot cover attributes. Attributes cannot run script, and their url() are still
-    // bound by img-src / font-src.
-    ['style-src-attr', "'unsafe-inline'"],
+    // Styles: 'unsafe-inline' (decision). React server-renders style="…" attributes (list offsets,
+    // artwork tints, meters) that no nonce can cover, and WebKit reports some of React's style
+    // writes as inline <style> (style-src-elem, seen on /library and /playlists/:id), so a nonce
+    // policy for styles breaks WebKit. Injected CSS cannot run script, and it cannot leak anything
+    // off the origin: img-src, font-src and connect-src allow nothing from elsewhere.
+    ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     // Audio from the console's own routes; blob: for local files (upload previews, tags); data:
     // because howler parks an unloaded <audio> on a tiny data: WAV (its _clearSound).

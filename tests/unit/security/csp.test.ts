@@ -33,9 +33,9 @@ describe('documentPolicy', () => {
     expect(production.get('report-uri')).toEqual([CSP_REPORT_PATH]);
   });
 
-  it('style elements need the nonce; style attributes (server-rendered by React) are allowed', () => {
-    expect(production.get('style-src-elem')).toEqual(["'self'", "'nonce-abc123=='"]);
-    expect(production.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+  it('styles: files and inline (React style attributes; WebKit), never from elsewhere', () => {
+    expect(production.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(production.has('style-src-elem')).toBe(false);
   });
 
   it('upgrades insecure requests only on https', () => {
@@ -43,11 +43,10 @@ describe('documentPolicy', () => {
     expect(directives(documentPolicy({ nonce: 'n', dev: false, https: false })).has('upgrade-insecure-requests')).toBe(false);
   });
 
-  it('allows eval (React dev stacks) and inline styles (HMR) in `next dev` only', () => {
+  it('allows eval (React dev stacks) in `next dev` only', () => {
     const dev = directives(documentPolicy({ nonce: 'n', dev: true, https: false }));
     expect(dev.get('script-src')).toContain("'unsafe-eval'");
     expect(dev.get('script-src')).not.toContain("'unsafe-inline'");
-    expect(dev.get('style-src-elem')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 });
 
