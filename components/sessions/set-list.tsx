@@ -21,10 +21,13 @@ function shownStatus(set: DjSetRow, entry: OutboxRow | undefined): Shown {
 /** What a synced set earned, and why not when it earned nothing. */
 function earnings(result: NonNullable<DjSetRow['result']>): string {
   const own = result.uncreditedTracks ?? 0;
+  const repeated = result.repeatedTracks ?? 0;
+  const repeats = repeated > 0 ? ` · ${repeated} ${repeated === 1 ? 'track' : 'tracks'} already counted today` : '';
   if (result.blackDiamondsAwarded > 0) {
-    return ` · +${result.blackDiamondsAwarded} Black Diamond${own > 0 ? ` · ${own} of your own ${own === 1 ? 'track' : 'tracks'} not counted` : ''}`;
+    return ` · +${result.blackDiamondsAwarded} Black Diamond${own > 0 ? ` · ${own} of your own ${own === 1 ? 'track' : 'tracks'} not counted` : ''}${repeats}`;
   }
-  return own > 0 ? ' · no Black Diamond (your own tracks earn none)' : ' · no Black Diamond (no catalogue track)';
+  if (result.dailyDiamondLimit) return ` · no Black Diamond: one a day${repeats}`;
+  return (own > 0 ? ' · no Black Diamond (your own tracks earn none)' : ' · no Black Diamond (no catalogue track)') + repeats;
 }
 
 const LABEL: Record<Shown, string> = { pending: 'Waiting to sync', 'needs-auth': 'Sign in to send', failed: 'Refused', synced: 'Synced' };

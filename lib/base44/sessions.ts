@@ -61,6 +61,7 @@ export const sessionTrackRecordSchema = z
     city: optionalText,
     country: optionalText,
     credited: creditedFlag,
+    uncredited_reason: optionalText,
   })
   .transform(
     (r): SessionTrack => ({
@@ -77,6 +78,7 @@ export const sessionTrackRecordSchema = z
       city: r.city,
       country: r.country,
       credited: r.credited,
+      uncreditedReason: r.credited ? null : (r.uncredited_reason ?? null),
     }),
   );
 
@@ -92,6 +94,7 @@ export const recordSessionResultSchema = z.preprocess(
       session_tracks: z.array(sessionTrackRecordSchema),
       skipped_track_ids: textList,
       black_diamonds_awarded: count,
+      diamond_withheld_reason: z.enum(['daily_limit', 'no_credited_track']).nullish().catch(null),
       already_recorded: flag,
     })
     .transform(
@@ -100,6 +103,7 @@ export const recordSessionResultSchema = z.preprocess(
         tracks: r.session_tracks,
         skippedTrackIds: r.skipped_track_ids,
         blackDiamondsAwarded: r.black_diamonds_awarded,
+        diamondWithheldReason: r.black_diamonds_awarded > 0 ? null : (r.diamond_withheld_reason ?? null),
         alreadyRecorded: r.already_recorded,
       }),
     ),

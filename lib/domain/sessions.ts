@@ -17,6 +17,8 @@ export interface NewDjSet {
 }
 
 /** What the server recorded for one set (the same answer for every delivery of one key). */
+export type DiamondWithheldReason = 'daily_limit' | 'no_credited_track';
+
 export interface RecordedDjSet {
   set: SessionMix;
   tracks: SessionTrack[];
@@ -24,6 +26,8 @@ export interface RecordedDjSet {
   skippedTrackIds: string[];
   /** 1 when the set earned a Black Diamond (at least one catalogue track), else 0. */
   blackDiamondsAwarded: number;
+  /** Why no diamond: 'daily_limit' (one per DJ per UTC day), 'no_credited_track', or null. */
+  diamondWithheldReason: DiamondWithheldReason | null;
   /** True when this key had already been recorded: nothing was written this time. */
   alreadyRecorded: boolean;
 }

@@ -128,6 +128,8 @@ export interface SessionTrack {
   country: string | null;
   /** False for a play of the DJ's own (or collaborated) track: no play credit, no diamond. */
   credited: boolean;
+  /** Why not credited: 'own_track', 'collaborator', 'repeat' (already credited that UTC day). */
+  uncreditedReason?: string | null;
 }
 
 /** A page of results, as the console's API returns lists. */

@@ -141,6 +141,10 @@ export interface DjSetRow {
     skippedTrackIds: string[];
     /** Plays of the DJ's own (or collaborated) tracks: recorded, but no credit (absent on older rows). */
     uncreditedTracks?: number;
+    /** Plays of a track already credited to the DJ that UTC day: credited once (absent on older rows). */
+    repeatedTracks?: number;
+    /** True when the set earned no diamond because one was already earned that UTC day. */
+    dailyDiamondLimit?: boolean;
     syncedAt: number;
   } | null;
   /** Why the server refused it (a validation error), shown to the DJ. */

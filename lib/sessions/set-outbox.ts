@@ -7,9 +7,10 @@ import { overlapRefusalOf } from './overlap-message';
 /** The route's RecordedDjSet answer, as far as the device needs it. */
 interface RecordedAnswer {
   set: { id: string; tracksCount: number };
-  tracks?: Array<{ credited?: unknown }>;
+  tracks?: Array<{ credited?: unknown; uncreditedReason?: unknown }>;
   skippedTrackIds: string[];
   blackDiamondsAwarded: number;
+  diamondWithheldReason?: unknown;
   alreadyRecorded: boolean;
 }
 
@@ -37,7 +38,9 @@ export const djSetOutboxKind: OutboxKind = {
         tracksCount: body.set.tracksCount,
         blackDiamondsAwarded: body.blackDiamondsAwarded,
         skippedTrackIds: body.skippedTrackIds,
-        uncreditedTracks: (body.tracks ?? []).filter((track) => track.credited === false).length,
+        uncreditedTracks: (body.tracks ?? []).filter((track) => track.credited === false && track.uncreditedReason !== 'repeat').length,
+        repeatedTracks: (body.tracks ?? []).filter((track) => track.credited === false && track.uncreditedReason === 'repeat').length,
+        dailyDiamondLimit: body.diamondWithheldReason === 'daily_limit',
         syncedAt: Date.now(),
       },
     });

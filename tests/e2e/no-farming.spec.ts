@@ -126,3 +126,44 @@ test('Sets screen: a set overlapping one already recorded is shown refused, with
   await expect(page.getByTestId('set-row')).toHaveCount(0);
   await expect(pendingCount(page)).toHaveText('0');
 });
+
+test('one Black Diamond a day: a second set the same UTC day is recorded without one, and the Sets screen says why', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail('daily');
+  await signUpThroughApi(context.request, email);
+  await signInThroughApi(context.request, email, 'correct-horse-42');
+  const dj = await me(context.request);
+  const [first, second] = (await catalogue(context.request)).filter((t) => t.producerId && t.producerId !== dj.id && !t.isVip);
+  // Two one-minute sets four days ago, each with another producer's track: one diamond, the repeat uncredited.
+  const day = Date.now() - 4 * 86_400_000;
+  const oneMinute = (start: number, trackId: string) => ({
+    djId: dj.id, venue: 'Farm Club', city: 'Lyon', country: 'France', startedAt: iso(start), endedAt: iso(start + 60_000),
+    tracks: [{ trackId, playedAt: iso(start + 30_000) }],
+  });
+  const dayStart = day - (day % 86_400_000);
+  const answers = [];
+  for (const offset of [3_600_000, 7_200_000]) answers.push(await postSet(context.request, oneMinute(dayStart + offset, first!.id)));
+  expect(answers.map((a) => a.status())).toEqual([201, 201]);
+  const [won, withheld] = (await Promise.all(answers.map((a) => a.json()))) as Array<{ blackDiamondsAwarded: number; diamondWithheldReason: string | null; tracks: Array<{ credited: boolean; uncreditedReason: string | null }> }>;
+  expect(won).toMatchObject({ blackDiamondsAwarded: 1, diamondWithheldReason: null, tracks: [{ credited: true }] });
+  expect(withheld).toMatchObject({ blackDiamondsAwarded: 0, diamondWithheldReason: 'daily_limit', tracks: [{ credited: false, uncreditedReason: 'repeat' }] });
+  expect((await me(context.request)).blackDiamonds).toBe(dj.blackDiamonds + 1);
+
+  // Today: a set reaches the server first, then the DJ ends one through the console.
+  const now = Date.now();
+  const today = now - (now % 86_400_000);
+  const early = await postSet(context.request, { ...oneMinute(today, second!.id), endedAt: iso(today + Math.min(60_000, Math.floor((now - today) / 2))), tracks: [{ trackId: second!.id, playedAt: iso(today) }] });
+  expect(early.status()).toBe(201);
+  await page.goto('/sessions');
+  await ready(page);
+  await startSetThroughUi(page, { venue: 'Club Orbit', city: 'Lyon', country: 'France' });
+  await page.getByTestId('add-track').click();
+  await page.getByLabel('Find a track to add').fill(first!.title);
+  await page.getByRole('button', { name: `Add ${first!.title}` }).first().click();
+  await expect(page.getByTestId('set-entry')).toHaveCount(1);
+  await endSetThroughUi(page);
+  const row = page.getByTestId('set-row').first();
+  await expect(row).toHaveAttribute('data-status', 'synced', { timeout: 10_000 });
+  await expect(row.getByTestId('set-why')).toContainText('no Black Diamond: one a day');
+  expect((await me(context.request)).blackDiamonds).toBe(dj.blackDiamonds + 2);
+});

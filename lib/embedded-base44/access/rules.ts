@@ -102,6 +102,7 @@ export const ACCESS_RULES: Readonly<Record<EntityName, EntityAccessRule>> = {
     adminOnlyFields: [
       'dj_id', 'started_at', 'ended_at', 'tracks_count', 'diamond_awarded', 'black_diamonds_awarded',
       'idempotency_key', 'request_digest', 'skipped_track_ids', 'credited_tracks_count',
+      'diamond_withheld_reason',
     ],
   },
   SessionTrack: {

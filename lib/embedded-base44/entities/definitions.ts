@@ -111,6 +111,8 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       idempotency_key: S, request_digest: S, skipped_track_ids: 'string[]',
       // Plays that earned credit (not the DJ's own tracks): the diamond needs at least one.
       credited_tracks_count: N,
+      // Why the set earned no diamond: 'daily_limit' (one per DJ per UTC day) or 'no_credited_track'.
+      diamond_withheld_reason: S,
     },
     hotFields: ['dj_id'],
     indexes: [['dj_id']],
@@ -120,7 +122,8 @@ const DEFINITIONS: Record<EntityName, Omit<EntityDefinition, 'name'>> = {
       session_mix_id: S, track_id: S, track_title: S, track_artist: S, producer_id: S,
       played_at: S, dj_id: S, dj_name: S, venue: S, city: S, country: S,
       // false for a play of the DJ's own track ('own_track') or one they collaborated on
-      // ('collaborator'): stored, but no play credit, notification or diamond. Missing = credited.
+      // ('collaborator'), or of a track already credited to the DJ that UTC day ('repeat'): stored,
+      // but no play credit, notification or diamond. Missing = credited.
       credited: B, uncredited_reason: S,
     },
     hotFields: ['session_mix_id', 'dj_id', 'producer_id', 'track_id'],

@@ -8,13 +8,14 @@ import { compileFilter } from '../query/filter';
 import type { Services } from '../services';
 import type { EntityRecord, EntityStore } from '../store/entity-store';
 import { newRecord, updatedRecord } from '../store/records';
-import { ownTrackReason } from './own-track';
+import { diamondEarnedOn, tracksCreditedOn, utcDayOf } from './daily-limits';
+import { ownTrackReason, type OwnTrackReason } from './own-track';
 import { assertNotInFuture, overlappingSet, overlappingSetError } from './set-rules';
 
 /**
  * `recordSession {idempotency_key, venue, city, country, started_at, ended_at, tracks: [{track_id,
  * played_at}]}` → `{session_mix, session_tracks, skipped_track_ids, black_diamonds_awarded,
- * notifications_sent, already_recorded}`.
+ * diamond_withheld_reason, notifications_sent, already_recorded}`.
  *
  * A DJ's set, delivered by the console's outbox, possibly many times (lost answers, retries, two
  * tabs, the service worker). Everything happens in ONE immediate SQLite transaction:
@@ -28,14 +29,19 @@ import { assertNotInFuture, overlappingSet, overlappingSetError } from './set-ru
  *      producer come from there, never from the client; anything else is skipped and reported;
  *   4. the SessionMix and one SessionTrack per play are created (each play carries the producer,
  *      venue, city, country and time, for the producers' "where and when played"); a play of the
- *      DJ's own track (or one they are a collaborator on, see own-track.ts) is stored with
+ *      DJ's own track (or one they are a collaborator on, see own-track.ts), or of a track already
+ *      credited to this DJ on the same UTC day (`repeat`, see daily-limits.ts), is stored with
  *      `credited: false` and its reason: it counts for nothing;
  *   5. each producer whose track got a credited play gets one `track_played` Notification per track;
- *   6. a set with at least one credited catalogue track earns the DJ one Black Diamond, once.
+ *   6. a set with at least one credited catalogue track earns the DJ one Black Diamond, once, unless
+ *      a set of the DJ starting the same UTC day already earned one (`diamond_withheld_reason:
+ *      'daily_limit'`; a set without a credited track: `'no_credited_track'`).
  * Any failure rolls the whole transaction back. The key is stored on the SessionMix, so it lasts
  * as long as the set.
  */
 export const SESSION_DIAMOND_AWARD = 1;
+export type DiamondWithheldReason = 'daily_limit' | 'no_credited_track';
+export type UncreditedReason = OwnTrackReason | 'repeat';
 export const MAX_SET_TRACKS = 500;
 const MAX_SET_MS = 24 * 60 * 60 * 1000;
 /** Plays may be stamped a little outside the set (clock rounding, a play that began as it started). */
@@ -62,6 +68,8 @@ export interface RecordSessionResult {
   session_tracks: EntityRecord[];
   skipped_track_ids: string[];
   black_diamonds_awarded: number;
+  /** Why a set earned no diamond (null when it earned one). */
+  diamond_withheld_reason: DiamondWithheldReason | null;
   notifications_sent: number;
   already_recorded: boolean;
 }
@@ -90,9 +98,15 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
       .sort((a, b) => Date.parse(a.play.played_at) - Date.parse(b.play.played_at));
     const recorded = plays.filter((p): p is typeof p & { track: EntityRecord } => p.track !== null);
     const skipped = plays.filter((p) => p.track === null).map((p) => p.play.track_id);
-    const credit = recorded.map(({ track }) => ownTrackReason(track, dj));
+    const credit = creditReasons(store, actor, dj, recorded);
     const creditedCount = credit.filter((reason) => reason === null).length;
-    const award = creditedCount > 0 ? SESSION_DIAMOND_AWARD : 0;
+    // A set of tracks already credited today is told "one a day", not "nothing to credit".
+    const earnsAny = creditedCount > 0 || credit.includes('repeat');
+    const withheld: DiamondWithheldReason | null =
+      earnsAny && diamondEarnedOn(store, actor, Date.parse(set.started_at)) ? 'daily_limit'
+      : creditedCount === 0 ? 'no_credited_track'
+      : null;
+    const award = withheld === null ? SESSION_DIAMOND_AWARD : 0;
 
     const now = new Date().toISOString();
     const mix = newRecord(
@@ -100,7 +114,7 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
         dj_id: actor.id, dj_name: djName, ...place,
         started_at: new Date(set.started_at).toISOString(), ended_at: new Date(set.ended_at).toISOString(),
         tracks_count: recorded.length, credited_tracks_count: creditedCount,
-        diamond_awarded: award > 0, black_diamonds_awarded: award,
+        diamond_awarded: award > 0, black_diamonds_awarded: award, diamond_withheld_reason: withheld,
         idempotency_key: set.idempotency_key, request_digest: digest, skipped_track_ids: skipped,
       },
       actor,
@@ -159,6 +173,7 @@ export function recordSession({ store }: Services, actor: Actor, input: unknown)
       session_tracks: sessionTracks,
       skipped_track_ids: skipped,
       black_diamonds_awarded: award,
+      diamond_withheld_reason: withheld,
       notifications_sent: notificationsSent,
       already_recorded: false,
     };
@@ -211,9 +226,42 @@ function replay(store: EntityStore, mix: EntityRecord): RecordSessionResult {
     session_tracks: tracks,
     skipped_track_ids: Array.isArray(mix.skipped_track_ids) ? mix.skipped_track_ids.map(String) : [],
     black_diamonds_awarded: award,
+    diamond_withheld_reason: withheldReasonOf(mix, award),
     notifications_sent: 0,
     already_recorded: true,
   };
+}
+
+/**
+ * Why each play (in time order) earns no credit, or null when it does: the DJ's own or collaborated
+ * track, or a track already credited to this DJ that UTC day (in an earlier set, or earlier in this one).
+ */
+function creditReasons(
+  store: EntityStore, actor: Actor, dj: EntityRecord, plays: Array<{ play: { played_at: string }; track: EntityRecord }>,
+): Array<UncreditedReason | null> {
+  const creditedByDay = new Map<string, Set<string>>();
+  return plays.map(({ play, track }) => {
+    const own = ownTrackReason(track, dj);
+    if (own) return own;
+    const at = Date.parse(play.played_at);
+    const day = utcDayOf(at).start;
+    let credited = creditedByDay.get(day);
+    if (!credited) {
+      credited = tracksCreditedOn(store, actor, at);
+      creditedByDay.set(day, credited);
+    }
+    if (credited.has(track.id)) return 'repeat';
+    credited.add(track.id);
+    return null;
+  });
+}
+
+/** A replayed set's reason, as stored (sets recorded before the reason existed: inferred). */
+function withheldReasonOf(mix: EntityRecord, award: number): DiamondWithheldReason | null {
+  if (mix.diamond_withheld_reason === 'daily_limit' || mix.diamond_withheld_reason === 'no_credited_track') {
+    return mix.diamond_withheld_reason;
+  }
+  return award > 0 || mix.diamond_awarded === true ? null : 'no_credited_track';
 }
 
 /** A track of the catalogue (approved), or null: pending, rejected or deleted tracks are skipped. */

@@ -38,7 +38,7 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
 // A stored set's span in SQL: SQLite's julianday() reads ISO times with a zone and Base44's
 // zone-less UTC ones alike; a set without a readable end lasts an instant, one without a readable
 // start (nor created_date) is skipped. The DJ's sets are found through the dj_id index.
-const START_SQL = "julianday(coalesce(json_extract(data, '$.started_at'), json_extract(data, '$.created_date')))";
+export const START_SQL = "julianday(coalesce(json_extract(data, '$.started_at'), json_extract(data, '$.created_date')))";
 const END_SQL = `max(coalesce(julianday(json_extract(data, '$.ended_at')), ${START_SQL}), ${START_SQL})`;
 const OVERLAP_SQL = `(${START_SQL} = julianday(?) OR (${START_SQL} < julianday(?) AND julianday(?) < ${END_SQL}))`;
 

@@ -112,12 +112,13 @@ describe('recordSession: one set per stretch of time, whatever the key', () => {
   it('allows adjacent sets [a,b] and [b,c], and names the earliest set a new one overlaps', async () => {
     const dj = await member();
     const track = await newTrack(userId.producer);
-    const early = await record(dj.token, set(0, 2, [[track, 5]]));
-    const late = await record(dj.token, set(2, 4, [[track, 5]]));
-    const before = await record(dj.token, set(-1, 0));
+    // 22:00-00:00 then 00:00-02:00 UTC: adjacent across midnight, so each day earns its diamond.
+    const early = await record(dj.token, set(2, 4, [[track, 5]]));
+    const late = await record(dj.token, set(4, 6, [[track, 5]]));
+    const before = await record(dj.token, set(1, 2));
     expect([early.status, late.status, before.status]).toEqual([200, 200, 200]);
     expect(await balance(dj.id)).toBe(2);
-    const spanning = await record(dj.token, set(1, 3));
+    const spanning = await record(dj.token, set(3, 5));
     expect(spanning.status).toBe(409);
     expect(spanning.json.other_set_id).toBe(early.json.session_mix.id);
   });
@@ -258,6 +259,66 @@ describe('recordSession: no credit for playing your own music', () => {
     const row = (await record(dj.token, set(0, 1, [[own, 5]]))).json.session_tracks[0];
     const forged = await api.call('PUT', `/entities/SessionTrack/${row.id}`, { token: dj.token, body: { credited: true } });
     expect(forged.status).toBe(403);
+  });
+});
+
+describe('recordSession: one Black Diamond a day, one credit per track a day', () => {
+  const M = 1 / 60;
+  const creditedPlays = async (dj: string, track: string) =>
+    (await asAdmin('/entities/SessionTrack', { dj_id: dj, track_id: track })).filter((play) => play.credited === true);
+
+  it('3 one-minute sets in the past on one day: all recorded, 1 diamond, the track credited and notified once', async () => {
+    const dj = await member();
+    const track = await newTrack(userId.producer);
+    const answers = [];
+    for (const at of [0, 1, 2]) answers.push(await record(dj.token, set(at, at + M, [[track, 0.5]])));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers.map((a) => [a.json.black_diamonds_awarded, a.json.diamond_withheld_reason])).toEqual([
+      [1, null], [0, 'daily_limit'], [0, 'daily_limit'],
+    ]);
+    expect(answers.map((a) => a.json.session_tracks[0].uncredited_reason)).toEqual([null, 'repeat', 'repeat']);
+    expect(answers.map((a) => a.json.session_mix.diamond_withheld_reason)).toEqual([null, 'daily_limit', 'daily_limit']);
+    expect(await balance(dj.id)).toBe(1);
+    expect(await asAdmin('/entities/SessionMix', { dj_id: dj.id })).toHaveLength(3);
+    expect(await creditedPlays(dj.id, track)).toHaveLength(1);
+    expect(await asAdmin('/entities/Notification', { dj_id: dj.id, track_id: track })).toHaveLength(1);
+    // A replay under the first key of a withheld set answers the same reason.
+    const again = await record(dj.token, { ...set(1, 1 + M, [[track, 0.5]]), idempotency_key: answers[1]!.json.session_mix.idempotency_key });
+    expect(again.json).toMatchObject({ already_recorded: true, black_diamonds_awarded: 0, diamond_withheld_reason: 'daily_limit' });
+  });
+
+  it('the next UTC day earns another diamond and credits the track again', async () => {
+    const dj = await member();
+    const track = await newTrack(userId.producer);
+    expect((await record(dj.token, set(0, 1, [[track, 5]]))).json.black_diamonds_awarded).toBe(1);
+    const nextDay = await record(dj.token, set(24, 25, [[track, 5]]));
+    expect(nextDay.json).toMatchObject({ black_diamonds_awarded: 1, diamond_withheld_reason: null, session_tracks: [{ credited: true }] });
+    expect(await balance(dj.id)).toBe(2);
+    expect(await creditedPlays(dj.id, track)).toHaveLength(2);
+  });
+
+  it('two sets of one day delivered at once: one diamond', async () => {
+    const dj = await member();
+    const [a, b] = [await newTrack(userId.producer), await newTrack(userId.producer)];
+    const answers = await Promise.all([record(dj.token, set(0, 1, [[a, 5]])), record(dj.token, set(-3, -2, [[b, 5]]))]);
+    expect(answers.map((x) => x.status)).toEqual([200, 200]);
+    expect(answers.map((x) => x.json.black_diamonds_awarded).sort()).toEqual([0, 1]);
+    expect(await balance(dj.id)).toBe(1);
+  });
+
+  it('the same track twice in one set is credited once; a different track in a second set that day is credited', async () => {
+    const dj = await member();
+    const [first, second] = [await newTrack(userId.producer), await newTrack(userId.producer)];
+    const night = await record(dj.token, set(0, 2, [[first, 5], [first, 60]]));
+    expect(night.json.session_tracks.map((t: Record<string, unknown>) => [t.credited, t.uncredited_reason])).toEqual([[true, null], [false, 'repeat']]);
+    expect(night.json).toMatchObject({ black_diamonds_awarded: 1, notifications_sent: 1, session_mix: { credited_tracks_count: 1 } });
+    const later = await record(dj.token, set(2, 3, [[second, 5], [first, 10]]));
+    expect(later.json.session_tracks.map((t: Record<string, unknown>) => [t.track_id, t.credited, t.uncredited_reason])).toEqual([
+      [second, true, null], [first, false, 'repeat'],
+    ]);
+    expect(later.json).toMatchObject({ black_diamonds_awarded: 0, diamond_withheld_reason: 'daily_limit', notifications_sent: 1 });
+    expect(await creditedPlays(dj.id, first)).toHaveLength(1);
+    expect(await creditedPlays(dj.id, second)).toHaveLength(1);
   });
 });
 

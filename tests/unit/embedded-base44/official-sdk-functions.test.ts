@@ -49,6 +49,15 @@ describe('@base44/sdk: the anti-farming refusals of the app functions', () => {
     expect(again).toMatchObject({ status: 409, code: 'overlapping_set', other_set_id: first.data.session_mix.id, other_set: { venue: 'SDK Club' } });
     const future = await failureOf(base44.functions.invoke('recordSession', { ...set('sdk-key-0003'), started_at: '2099-01-01T22:00:00.000Z', ended_at: '2099-01-02T01:00:00.000Z', tracks: [] }));
     expect(future).toMatchObject({ status: 400, code: 'set_in_future' });
+    // Earlier the same UTC day, not overlapping: recorded, but one diamond a day and one credit per track a day.
+    const morning = (await base44.functions.invoke('recordSession', {
+      ...set('sdk-key-0004'), started_at: '2026-10-10T05:00:00.000Z', ended_at: '2026-10-10T06:00:00.000Z',
+      tracks: [{ track_id: track!.id, played_at: '2026-10-10T05:30:00.000Z' }],
+    })) as { data: Record<string, unknown> };
+    expect(morning.data).toMatchObject({
+      black_diamonds_awarded: 0, diamond_withheld_reason: 'daily_limit', notifications_sent: 0,
+      session_tracks: [{ track_id: track!.id, credited: false, uncredited_reason: 'repeat' }],
+    });
   });
 
   it('rateTrack: the producer of a track gets 403 own_track', async () => {
