@@ -14,7 +14,20 @@ export const SERVER_TIMEOUTS = Object.freeze({
   // Idle kept-alive connections live longer than a load balancer's usual 60 s, so the balancer
   // never reuses one the console has just closed.
   keepAliveTimeout: 65_000,
+  // With no request timeout, a body nobody reads (a refusal answered before it arrived) would hold
+  // its connection for as long as the client trickles it: the connection is closed instead, after
+  // this grace for the client to read the answer.
+  unreadBodyGraceMs: 5_000,
 });
+
+/** An answer sent before its request's body arrived closes the connection (see unreadBodyGraceMs). */
+function closeWhenBodyIsLeftUnread(req, res) {
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), SERVER_TIMEOUTS.unreadBodyGraceMs).unref();
+  });
+}
 
 /** `handle(req, res)` is Next's request handler (or any handler, in tests). */
 export function createConsoleHttpServer(handle, { trustedProxyHops = 0 } = {}) {
@@ -22,6 +35,7 @@ export function createConsoleHttpServer(handle, { trustedProxyHops = 0 } = {}) {
     { requestTimeout: SERVER_TIMEOUTS.requestTimeout, headersTimeout: SERVER_TIMEOUTS.headersTimeout },
     (req, res) => {
       stampClientAddress(req, trustedProxyHops);
+      closeWhenBodyIsLeftUnread(req, res);
       if (refuseMalformedPath(req, res)) return;
       Promise.resolve(handle(req, res)).catch((error) => {
         console.error(`[server] ${req.method} ${req.url} failed:`, error);

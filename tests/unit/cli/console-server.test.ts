@@ -43,6 +43,33 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
 }
 
 describe('the console server', () => {
+  it('closes the connection of a body left unread after its answer, so a trickled body cannot hold it', async () => {
+    server = createConsoleHttpServer((_req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end('{"error":{"code":"unauthenticated"}}');
+    });
+    await new Promise<void>((ready) => server!.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    const started = Date.now();
+    const outcome = await new Promise<{ status: number; closedAfterMs: number }>((resolve, reject) => {
+      let status = 0;
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/me', headers: { 'Content-Type': 'application/json' } });
+      req.on('response', (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+      });
+      req.on('error', () => resolve({ status, closedAfterMs: Date.now() - started }));
+      req.on('close', () => resolve({ status, closedAfterMs: Date.now() - started }));
+      // One byte every 200 ms, for ever: only the server can end this.
+      const trickle = setInterval(() => req.write('x'), 200);
+      req.on('close', () => clearInterval(trickle));
+      req.on('error', () => clearInterval(trickle));
+      setTimeout(() => reject(new Error('the connection stayed open')), 15_000).unref();
+    });
+    expect(outcome.status).toBe(401);
+    expect(outcome.closedAfterMs).toBeLessThan(10_000);
+  }, 20_000);
+
   it('has no server-wide request timeout (uploads run on their own deadlines), bounded header time, long keep-alive', () => {
     server = createConsoleHttpServer(() => undefined);
     expect(server.requestTimeout).toBe(0);
