@@ -15,17 +15,19 @@ export const SERVER_TIMEOUTS = Object.freeze({
   // never reuses one the console has just closed.
   keepAliveTimeout: 65_000,
   // With no request timeout, a body nobody reads (a refusal answered before it arrived) would hold
-  // its connection for as long as the client trickles it: the connection is closed instead, after
-  // this grace for the client to read the answer.
+  // its connection for as long as the client trickles it. Node reads and discards the rest of it
+  // after the answer (so a kept-alive connection stays usable); one still incomplete after this
+  // grace is cut.
   unreadBodyGraceMs: 5_000,
 });
 
-/** An answer sent before its request's body arrived closes the connection (see unreadBodyGraceMs). */
-function closeWhenBodyIsLeftUnread(req, res) {
+/** An answer sent before its request's body arrived: the rest has unreadBodyGraceMs to come. */
+function cutBodyLeftTrickling(req, res) {
   res.once('finish', () => {
     if (req.complete) return;
-    req.socket.end();
-    setTimeout(() => req.socket.destroy(), SERVER_TIMEOUTS.unreadBodyGraceMs).unref();
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, SERVER_TIMEOUTS.unreadBodyGraceMs).unref();
   });
 }
 
@@ -35,7 +37,7 @@ export function createConsoleHttpServer(handle, { trustedProxyHops = 0 } = {}) {
     { requestTimeout: SERVER_TIMEOUTS.requestTimeout, headersTimeout: SERVER_TIMEOUTS.headersTimeout },
     (req, res) => {
       stampClientAddress(req, trustedProxyHops);
-      closeWhenBodyIsLeftUnread(req, res);
+      cutBodyLeftTrickling(req, res);
       if (refuseMalformedPath(req, res)) return;
       Promise.resolve(handle(req, res)).catch((error) => {
         console.error(`[server] ${req.method} ${req.url} failed:`, error);

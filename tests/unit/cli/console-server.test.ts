@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,31 @@ describe('the console server', () => {
     expect(outcome.status).toBe(401);
     expect(outcome.closedAfterMs).toBeLessThan(10_000);
   }, 20_000);
+
+  it('keeps a kept-alive connection usable after an answer sent before a body that then arrives whole', async () => {
+    server = createConsoleHttpServer((req, res) => {
+      res.writeHead(req.method === 'POST' ? 413 : 200, { 'Content-Type': 'text/plain' });
+      res.end(req.method ?? '');
+    });
+    await new Promise<void>((ready) => server!.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const call = (method: string, body?: Buffer) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, method, path: '/api/uploads', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const refused = await call('POST', Buffer.alloc(3 * 1024 * 1024));
+    const next = await call('GET');
+    agent.destroy();
+    expect(refused.status).toBe(413);
+    expect(next.status).toBe(200);
+    expect(next.socket).toBe(refused.socket);
+  });
 
   it('has no server-wide request timeout (uploads run on their own deadlines), bounded header time, long keep-alive', () => {
     server = createConsoleHttpServer(() => undefined);
