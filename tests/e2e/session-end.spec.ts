@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fresh-clients';
 import { E2E } from './support/servers';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { replay, sameOrigin, sessionCookieOf, signOutThroughApi } from './support/session-cookies';
@@ -8,22 +8,11 @@ import { replay, sameOrigin, sessionCookieOf, signOutThroughApi } from './suppor
 const PASSWORD = 'correct-horse-42';
 
 test.describe('sessions that end', () => {
-  let contexts: APIRequestContext[] = [];
-  const fresh = async (playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }) => {
-    const context = await playwright.request.newContext({ baseURL: E2E.consoleUrl });
-    contexts.push(context);
-    return context;
-  };
-  test.afterEach(async () => {
-    await Promise.all(contexts.map((c) => c.dispose()));
-    contexts = [];
-  });
-
-  test('after sign-out the old cookie neither reads nor writes, and /api/auth/session answers {}', async ({ playwright }) => {
-    const dj = await fresh(playwright);
+  test('after sign-out the old cookie neither reads nor writes, and /api/auth/session answers {}', async ({ freshClient }) => {
+    const dj = await freshClient();
     await signUpThroughApi(dj, uniqueEmail('signout'), PASSWORD);
     const cookie = await sessionCookieOf(dj);
-    const raw = await fresh(playwright);
+    const raw = await freshClient();
     const before = await replay(raw, cookie);
     expect(before.me).toBe(200);
     expect(before.playlist).toBe(201);
@@ -34,10 +23,10 @@ test.describe('sessions that end', () => {
     expect(after).toEqual({ me: 401, playlist: 401, session: {} });
   });
 
-  test('sign out everywhere ends a second browser\'s session, and this one', async ({ playwright }) => {
+  test('sign out everywhere ends a second browser\'s session, and this one', async ({ freshClient }) => {
     const email = uniqueEmail('everywhere');
-    const here = await fresh(playwright);
-    const there = await fresh(playwright);
+    const here = await freshClient();
+    const there = await freshClient();
     await signUpThroughApi(here, email, PASSWORD);
     await signInThroughApi(there, email, PASSWORD);
     const hereCookie = await sessionCookieOf(here);
@@ -51,7 +40,7 @@ test.describe('sessions that end', () => {
     expect(ended.status()).toBe(200);
     expect(((await ended.json()) as { ended: number }).ended).toBe(2);
 
-    const raw = await fresh(playwright);
+    const raw = await freshClient();
     expect(await replay(raw, thereCookie)).toEqual({ me: 401, playlist: 401, session: {} });
     expect(await replay(raw, hereCookie)).toEqual({ me: 401, playlist: 401, session: {} });
     // Signing in again works as before.
@@ -59,18 +48,18 @@ test.describe('sessions that end', () => {
     expect((await there.get('/api/me')).status()).toBe(200);
   });
 
-  test('sign out everywhere is refused from another site', async ({ playwright }) => {
-    const dj = await fresh(playwright);
+  test('sign out everywhere is refused from another site', async ({ freshClient }) => {
+    const dj = await freshClient();
     await signUpThroughApi(dj, uniqueEmail('csrf'), PASSWORD);
     const res = await dj.delete('/api/me/sessions', { headers: { Origin: 'https://evil.example' } });
     expect(res.status()).toBe(403);
     expect((await dj.get('/api/me')).status()).toBe(200);
   });
 
-  test('a password change keeps this device signed in and ends the others', async ({ playwright }) => {
+  test('a password change keeps this device signed in and ends the others', async ({ freshClient }) => {
     const email = uniqueEmail('password');
-    const here = await fresh(playwright);
-    const there = await fresh(playwright);
+    const here = await freshClient();
+    const there = await freshClient();
     await signUpThroughApi(here, email, PASSWORD);
     await signInThroughApi(there, email, PASSWORD);
     const thereCookie = await sessionCookieOf(there);
@@ -86,21 +75,21 @@ test.describe('sessions that end', () => {
 
     expect((await here.get('/api/me')).status()).toBe(200);
     expect((await (await here.get('/api/auth/session')).json()) as object).toHaveProperty('user');
-    expect(await replay(await fresh(playwright), thereCookie)).toEqual({ me: 401, playlist: 401, session: {} });
+    expect(await replay(await freshClient(), thereCookie)).toEqual({ me: 401, playlist: 401, session: {} });
 
-    const next = await fresh(playwright);
+    const next = await freshClient();
     await signInThroughApi(next, email, 'brand-new-pass-1');
   });
 
-  test('after an upstream 401 the session is over for /api/auth/session too', async ({ playwright }) => {
+  test('after an upstream 401 the session is over for /api/auth/session too', async ({ freshClient }) => {
     const email = uniqueEmail('upstream401');
-    const dj = await fresh(playwright);
+    const dj = await freshClient();
     await signUpThroughApi(dj, email, PASSWORD);
     const cookie = await sessionCookieOf(dj);
     expect((await dj.get('/api/me')).status()).toBe(200);
 
     // The member's Base44 token dies upstream (here: an admin deletes the account at the backend).
-    const backend = await fresh(playwright);
+    const backend = await freshClient();
     const api = `${E2E.backendUrl}/api/apps/${E2E.appId}`;
     const login = (await (await backend.post(`${api}/auth/login`, { data: { email: 'admin@spynners.local', password: E2E.demoPassword } })).json()) as {
       access_token: string;
@@ -113,7 +102,7 @@ test.describe('sessions that end', () => {
     expect(me.status()).toBe(401);
     expect(((await me.json()) as { error: { code: string } }).error.code).toBe('session_expired');
     // At once, inside the console's 30 s liveness period: the 401 ended the session in-process.
-    const session = await (await fresh(playwright)).get('/api/auth/session', { headers: { cookie } });
+    const session = await (await freshClient()).get('/api/auth/session', { headers: { cookie } });
     expect(await session.json()).toEqual({});
     expect(session.headers()['set-cookie'] ?? '').toMatch(/next-auth\.session-token=;/);
   });

@@ -1,5 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { E2E } from './support/servers';
+import { expect, test } from './support/fresh-clients';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { attemptSignIn, signOutThroughApi } from './support/session-cookies';
 
@@ -9,25 +8,14 @@ import { attemptSignIn, signOutThroughApi } from './support/session-cookies';
 const PASSWORD = 'correct-horse-42';
 
 test.describe('sign-in and sign-up throttling', () => {
-  let contexts: APIRequestContext[] = [];
-  const fresh = async (playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }) => {
-    const context = await playwright.request.newContext({ baseURL: E2E.consoleUrl });
-    contexts.push(context);
-    return context;
-  };
-  test.afterEach(async () => {
-    await Promise.all(contexts.map((c) => c.dispose()));
-    contexts = [];
-  });
-
-  test('6 wrong passwords: 429 with Retry-After; the right one refused from a fresh client, accepted from a known device', async ({ playwright }) => {
+  test('6 wrong passwords: 429 with Retry-After; the right one refused from a fresh client, accepted from a known device', async ({ freshClient }) => {
     test.setTimeout(90_000);
     const email = uniqueEmail('throttled');
-    const member = await fresh(playwright);
+    const member = await freshClient();
     await signUpThroughApi(member, email, PASSWORD);
     await signOutThroughApi(member);
 
-    const attacker = await fresh(playwright);
+    const attacker = await freshClient();
     const started = Date.now();
     for (let i = 0; i < 5; i++) expect((await attemptSignIn(attacker, email, `wrong-${i}`)).status()).toBe(401);
     // The 4th and 5th attempts waited (1 s, then 2 s).
@@ -43,7 +31,7 @@ test.describe('sign-in and sign-up throttling', () => {
     expect(new URL(body.url).searchParams.get('error')).toMatch(/^too_many_attempts:\d+$/);
     expect(body.error.message).toMatch(/^Too many attempts\. Try again in 1[45] minutes\.$/);
 
-    const stranger = await fresh(playwright);
+    const stranger = await freshClient();
     const rightButRefused = await attemptSignIn(stranger, email, PASSWORD);
     expect(rightButRefused.status()).toBe(429);
     expect((await (await stranger.get('/api/auth/session')).json()) as object).toEqual({});
@@ -53,11 +41,11 @@ test.describe('sign-in and sign-up throttling', () => {
     expect((await member.get('/api/me')).status()).toBe(200);
   });
 
-  test('sign-up of one email is throttled and never says whether the account exists', async ({ playwright }) => {
+  test('sign-up of one email is throttled and never says whether the account exists', async ({ freshClient }) => {
     const email = uniqueEmail('signup');
-    const first = await fresh(playwright);
+    const first = await freshClient();
     await signUpThroughApi(first, email, PASSWORD);
-    const prober = await fresh(playwright);
+    const prober = await freshClient();
     const signUp = async () => {
       const { csrfToken } = (await (await prober.get('/api/auth/csrf')).json()) as { csrfToken: string };
       return prober.post('/api/auth/callback/signup', {
