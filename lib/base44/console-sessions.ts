@@ -7,7 +7,7 @@ import type { CallOptions } from './account';
 import type { Base44Client } from './client';
 import { Base44Error } from './errors';
 import { updateManyResultSchema } from './review';
-import { optionalText, optionalTimestamp, wireId } from './wire';
+import { EPOCH, optionalText, optionalTimestamp, wireId } from './wire';
 
 export interface ConsoleSessionRecord {
   id: string;
@@ -38,7 +38,7 @@ const consoleSessionSchema = z
       id: r.id,
       userId: r.user_id ?? '',
       deviceLabel: r.device_label ?? 'Unknown browser',
-      createdAt: r.created_date ?? new Date(0).toISOString(),
+      createdAt: r.created_date ?? EPOCH,
       expiresAt: r.expires_at,
       revokedAt: r.revoked_at,
     }),
