@@ -1,6 +1,5 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, JWT_SECRET, startTestBackend, type TestBackend } from './support';
+import { startTestBackend, type TestBackend, signMemberToken } from './support';
 
 // Issue #16, finding 4: Black Diamonds and plays cannot be farmed. Enforced by the recordSession
 // and rateTrack functions themselves: one set per stretch of a DJ's time (whatever the key), no set
@@ -40,14 +39,7 @@ async function member(fields: Record<string, unknown> = {}): Promise<{ id: strin
     body: { email: `farm-${Math.random().toString(36).slice(2)}@example.com`, full_name: 'Farm DJ', artist_name: 'DJ Farm', role: 'user', black_diamonds: 0, ...fields },
   });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const signed = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(created.json.id)
-    .setIssuer('embedded-base44')
-    .setAudience(APP_ID)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET));
+  const signed = await signMemberToken(created.json.id);
   return { id: created.json.id, token: signed };
 }
 

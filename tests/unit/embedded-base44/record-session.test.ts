@@ -1,6 +1,5 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, JWT_SECRET, startTestBackend, type TestBackend } from './support';
+import { startTestBackend, type TestBackend, signMemberToken } from './support';
 
 // The recordSession function: one SessionMix and its SessionTracks per (DJ, idempotency key), the
 // producers told once, one Black Diamond for a set with a catalogue track, all in one transaction.
@@ -38,14 +37,7 @@ async function dj(diamonds = 0): Promise<{ id: string; token: string }> {
     body: { email: `set-${Math.random().toString(36).slice(2)}@example.com`, full_name: 'Set DJ', artist_name: 'DJ Test', role: 'user', black_diamonds: diamonds },
   });
   expect(created.status).toBe(201);
-  const signed = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(created.json.id)
-    .setIssuer('embedded-base44')
-    .setAudience(APP_ID)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET));
+  const signed = await signMemberToken(created.json.id);
   return { id: created.json.id, token: signed };
 }
 

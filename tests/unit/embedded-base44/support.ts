@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,4 +103,16 @@ export async function callBackend(
     json = text;
   }
   return { status: response.status, headers: response.headers, json };
+}
+
+/** A member's access token, signed as the test backend signs them (valid one hour). */
+export function signMemberToken(userId: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuer('embedded-base44')
+    .setAudience(APP_ID)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(JWT_SECRET));
 }

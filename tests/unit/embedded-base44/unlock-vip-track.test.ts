@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, BASE_URL, JWT_SECRET, startTestBackend, type TestBackend } from './support';
+import { APP_ID, BASE_URL, JWT_SECRET, startTestBackend, type TestBackend, signMemberToken } from './support';
 
 // The unlockVipTrack function: one Black Diamond per VIP track, charged and recorded in one
 // transaction, idempotent per (member, track), never below zero, and the only way to a purchase.
@@ -41,14 +40,7 @@ async function member(diamonds: number): Promise<{ id: string; token: string }> 
     body: { email: `vip-${Math.random().toString(36).slice(2)}@example.com`, full_name: 'VIP buyer', role: 'user', black_diamonds: diamonds },
   });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const signed = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(created.json.id)
-    .setIssuer('embedded-base44')
-    .setAudience(APP_ID)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(JWT_SECRET));
+  const signed = await signMemberToken(created.json.id);
   return { id: created.json.id, token: signed };
 }
 
