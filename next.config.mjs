@@ -18,6 +18,8 @@ const apiHeaders = [{ key: 'Content-Security-Policy', value: "default-src 'none'
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Profiling a production build (`SOURCE_MAPS=1 npm run build`): CPU profiles map to sources.
+  productionBrowserSourceMaps: process.env.SOURCE_MAPS === '1',
   poweredByHeader: false,
   // The embedded Base44 backend uses a native SQLite module: load it from node_modules at run time.
   serverExternalPackages: ['better-sqlite3'],
