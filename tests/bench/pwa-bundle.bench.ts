@@ -4,21 +4,16 @@
 // `next start`, same browser). Goal from issue #5: at most 1.7x the empty app and 170 KiB.
 // Also reports the PWA client's own share (workbox-window + lib/pwa + components/pwa, bundled
 // alone) and the worker script, which is not a page script.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright';
-import { freePort } from './support/console-server';
+import { EMPTY_APP_READY, buildEmptyApp, nextVersion, startEmptyApp } from './support/empty-next-app';
 import { launchChromium, signedInConsole } from './support/pwa-browser';
 
 const GOAL_RATIO = 1.7;
 const GOAL_KIB = 170;
 const root = path.resolve(__dirname, '../..');
-const emptyApp = path.join(root, '.data', 'bench', 'empty-next-app');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const nextVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')) as { version: string }).version;
 
 const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -69,40 +64,6 @@ async function scriptsOf(context: BrowserContext, url: string, ready: string): P
   return { route: route.sort(bySize), loaded: [...loaded.values()].sort(bySize) };
 }
 
-/** A minimal App Router app (one page), built with the console's own next/react packages. */
-function buildEmptyApp(): void {
-  const stamp = path.join(emptyApp, '.next', 'BUILT_WITH');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === nextVersion) return;
-  mkdirSync(path.join(emptyApp, 'app'), { recursive: true });
-  writeFileSync(path.join(emptyApp, 'package.json'), JSON.stringify({ name: 'empty-next-app', private: true }));
-  writeFileSync(path.join(emptyApp, 'next.config.mjs'), `export default { turbopack: { root: ${JSON.stringify(root)} } };\n`);
-  writeFileSync(
-    path.join(emptyApp, 'app', 'layout.jsx'),
-    'export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
-  );
-  writeFileSync(path.join(emptyApp, 'app', 'page.jsx'), 'export default function Page() {\n  return <main data-ready="true">Hello</main>;\n}\n');
-  console.log(`building an empty Next.js ${nextVersion} app in ${path.relative(root, emptyApp)}…`);
-  const result = spawnSync(process.execPath, [nextBin, 'build', emptyApp], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (result.status !== 0) throw new Error('the empty app did not build');
-  writeFileSync(stamp, nextVersion);
-}
-
-async function startEmptyApp(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, 'start', emptyApp, '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && !(await fetch(url).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 200));
-  return { url, stop: () => child.pid && process.kill(-child.pid, 'SIGTERM') };
-}
-
 /** The PWA client code alone (as the console bundles it), minus React/Next, which every app has. */
 async function pwaClientShare(): Promise<number> {
   const result = await build({
@@ -127,7 +88,7 @@ async function main() {
   const console_ = await signedInConsole();
   try {
     const browser = await launchChromium();
-    const baseline = await scriptsOf(await browser.newContext(), empty.url, '[data-ready="true"]');
+    const baseline = await scriptsOf(await browser.newContext(), empty.url, EMPTY_APP_READY);
     await browser.close();
     const library = await scriptsOf(console_.context, `${console_.app.url}/library`, '[data-app-ready="true"]');
     const worker = gzipSize(await (await fetch(`${console_.app.url}/sw.js`)).text());
@@ -149,7 +110,7 @@ async function main() {
     console.log(met ? 'goal met' : 'goal NOT met');
   } finally {
     await console_.close();
-    empty.stop();
+    await empty.stop();
   }
 }
 
