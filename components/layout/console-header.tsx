@@ -1,16 +1,16 @@
-import Link from 'next/link';
 import type { Role, UserType } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { OutboxStatusChip } from '@/components/sessions/outbox-status';
 import { ConsoleNav } from './console-nav';
+import { IntentLink } from './intent-link';
 import styles from './console-header.module.css';
 
 export function ConsoleHeader({ userId, userName, role, userType }: { userId: string; userName: string; role: Role; userType: UserType }) {
   return (
     <header className={styles.header}>
-      <Link href="/library" className={styles.brand}>
+      <IntentLink href="/library" className={styles.brand}>
         SPYNNERS <span>Live</span>
-      </Link>
+      </IntentLink>
       <ConsoleNav member={{ role, userType }} />
       <div className={styles.account}>
         <OutboxStatusChip userId={userId} />

@@ -1,10 +1,10 @@
 'use client';
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { canPublishTracks } from '@/lib/domain/capabilities';
 import type { Role, UserType } from '@/lib/domain/enums';
 import styles from './console-header.module.css';
+import { IntentLink } from './intent-link';
 
 const ICON_PROPS = { viewBox: '0 0 24 24', width: 22, height: 22, 'aria-hidden': true, fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
@@ -75,10 +75,10 @@ export function ConsoleNav({ member }: { member: Member }) {
           const current = item.match(pathname);
           return (
             <li key={item.href}>
-              <Link href={item.href} title={item.label} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
+              <IntentLink href={item.href} title={item.label} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
                 {item.icon}
                 <span>{item.label}</span>
-              </Link>
+              </IntentLink>
             </li>
           );
         })}
