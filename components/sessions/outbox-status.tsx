@@ -1,26 +1,28 @@
 'use client';
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { syncOutboxNow } from '@/lib/offline/outbox/browser';
 import { useOutboxEntries, useOutboxStatus } from '@/lib/sessions/use-sets';
 import styles from './sessions.module.css';
 
-/** Always in the header: how many writes wait for the server, and "Sync now". */
+const AFTER_STARTUP = { afterStartup: true };
+
+/** Always in the header: how many writes wait for the server, and "Sync now" (read after start-up). */
 export function OutboxStatusChip({ userId }: { userId: string }) {
-  const entries = useOutboxEntries(userId);
+  const entries = useOutboxEntries(userId, AFTER_STARTUP);
   const { syncing } = useOutboxStatus();
   const count = entries.value.length;
   const blocked = entries.value.some((entry) => entry.state !== 'pending');
   const label = count === 0 ? 'All sets synced' : `${count} ${count === 1 ? 'set' : 'sets'} waiting to sync`;
   return (
     <div className={styles.chip} data-testid="outbox-status" data-pending={count} data-syncing={syncing ? 'true' : 'false'}>
-      <Link href="/sessions" className={`${styles.count} ${count > 0 ? (blocked ? styles.countBlocked : styles.countPending) : ''}`} title={label} aria-label={label}>
+      <IntentLink href="/sessions" className={`${styles.count} ${count > 0 ? (blocked ? styles.countBlocked : styles.countPending) : ''}`} title={label} aria-label={label}>
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />
           <path d="M21 3v5h-5" />
         </svg>
         <span data-testid="outbox-pending-count">{count}</span>
         <span className={styles.countWord}>pending</span>
-      </Link>
+      </IntentLink>
       <button type="button" className="button button-ghost" onClick={() => void syncOutboxNow()} disabled={count === 0 || syncing} data-testid="sync-now">
         {syncing ? 'Syncing…' : 'Sync now'}
       </button>

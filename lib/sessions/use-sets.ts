@@ -3,10 +3,12 @@
 // table it read changes, in this tab, another tab or the service worker. The header's outbox chip
 // uses them on every console screen, so Dexie and the reads load after the first paint (their own
 // chunk, precached by the worker): until then a view shows its initial value, `loaded: false`.
+// A view outside the screen's own content (the header's chip) starts reading once start-up is over.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConsoleDatabase, DjSetRow, OnAirPlayRow, OutboxRow } from '@/lib/offline/db';
 import { outboxStatus } from '@/lib/offline/outbox/browser';
 import type { OutboxStatus } from '@/lib/offline/outbox/scheduler';
+import { afterStartup } from '@/lib/scheduling/after-startup';
 
 /** What live reads run with, loaded once. */
 export interface LiveReads {
@@ -36,28 +38,37 @@ export interface Live<T> {
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-export function useLive<T>(read: ((reads: LiveReads) => Promise<T>) | null, key: string, initial: T): Live<T> {
+export interface LiveOptions {
+  /** Start reading once start-up is over (lib/scheduling/after-startup), not at mount. */
+  afterStartup?: boolean;
+}
+
+export function useLive<T>(read: ((reads: LiveReads) => Promise<T>) | null, key: string, initial: T, options: LiveOptions = {}): Live<T> {
+  const deferred = options.afterStartup === true;
   const [state, setState] = useState<Live<T>>({ value: initial, loaded: false, error: null });
   useEffect(() => {
     if (!read) return;
     let unsubscribe: (() => void) | null = null;
     let current = true;
     const fail = (error: unknown) => setState((s) => ({ ...s, loaded: true, error: asError(error) }));
-    loadLiveReads().then(({ liveQuery, reads }) => {
-      if (!current) return;
-      const subscription = liveQuery(() => read(reads)).subscribe({
-        next: (value) => setState({ value, loaded: true, error: null }),
-        error: fail,
-      });
-      unsubscribe = () => subscription.unsubscribe();
-    }, (error: unknown) => current && fail(error));
+    const begin = () =>
+      loadLiveReads().then(({ liveQuery, reads }) => {
+        if (!current) return;
+        const subscription = liveQuery(() => read(reads)).subscribe({
+          next: (value) => setState({ value, loaded: true, error: null }),
+          error: fail,
+        });
+        unsubscribe = () => subscription.unsubscribe();
+      }, (error: unknown) => current && fail(error));
+    const cancelStart = deferred ? afterStartup(begin) : (void begin(), undefined);
     return () => {
       current = false;
+      cancelStart?.();
       unsubscribe?.();
     };
     // `key` names what `read` reads; the function itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, deferred]);
   return state;
 }
 
@@ -69,8 +80,8 @@ export function useDjSets(userId: string | null): Live<DjSetRow[]> {
   return useLive(userId ? ({ db, setsOf }) => setsOf(db, userId) : null, `sets:${userId}`, NO_SETS);
 }
 
-export function useOutboxEntries(userId: string | null): Live<OutboxRow[]> {
-  return useLive(userId ? ({ db, entriesOf }) => entriesOf(db, userId) : null, `outbox:${userId}`, NO_ENTRIES);
+export function useOutboxEntries(userId: string | null, options?: LiveOptions): Live<OutboxRow[]> {
+  return useLive(userId ? ({ db, entriesOf }) => entriesOf(db, userId) : null, `outbox:${userId}`, NO_ENTRIES, options);
 }
 
 /** The DJ's on-air plays since `from` (the live set's start). */

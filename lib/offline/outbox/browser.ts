@@ -2,13 +2,19 @@
 // The page's outbox: one flusher and scheduler per signed-in DJ, wired to the browser. The header
 // shows the outbox on every console screen, so this module stays small: the flusher, Dexie and the
 // outbox kinds load on the first flush (their own chunk, precached by the worker), after the paint.
+// Delivery starts once start-up is over (`scheduleOutbox`), or at once when something asks for a
+// flush before that ("Sync now", a set just ended): the start's forced flush delivers anything
+// queued meanwhile, `online` events included.
 import { getConnectivity } from '@/lib/offline/connectivity';
+import { afterStartup } from '@/lib/scheduling/after-startup';
 import type { Flusher } from './flush';
 import { createOutboxScheduler, type OutboxScheduler, type OutboxStatus } from './scheduler';
 import { OUTBOX_SYNC_TAG } from './sync-tag';
 
 let flusher: Promise<Flusher> | null = null;
 let current: { userId: string; scheduler: OutboxScheduler; unsubscribe: () => void } | null = null;
+/** The DJ whose delivery waits for the end of start-up. */
+let scheduled: { userId: string; cancel: () => void } | null = null;
 
 const IDLE: OutboxStatus = { syncing: false, lastReport: null, lastRunAt: null };
 let status: OutboxStatus = IDLE;
@@ -80,7 +86,27 @@ export function startOutbox(userId: string): OutboxScheduler {
   return scheduler;
 }
 
+/**
+ * Starts delivering `userId`'s outbox once start-up is over (lib/scheduling/after-startup): its
+ * first flush opens IndexedDB and loads the flusher, which the first screen does not need. Returns
+ * the stop function (cancels a start still waiting).
+ */
+export function scheduleOutbox(userId: string): () => void {
+  if (current?.userId !== userId && scheduled?.userId !== userId) {
+    stopOutbox();
+    const cancel = afterStartup(() => {
+      if (scheduled?.userId !== userId) return;
+      scheduled = null;
+      startOutbox(userId);
+    });
+    scheduled = { userId, cancel };
+  }
+  return stopOutbox;
+}
+
 export function stopOutbox(): void {
+  scheduled?.cancel();
+  scheduled = null;
   current?.unsubscribe();
   current?.scheduler.stop();
   current = null;
@@ -89,5 +115,11 @@ export function stopOutbox(): void {
 
 /** "Sync now" (and what ending a set calls): a forced flush of the signed-in DJ's outbox. */
 export function syncOutboxNow(): Promise<unknown> {
+  if (!current && scheduled) {
+    // Asked before start-up was over: deliver now rather than after it.
+    const { userId } = scheduled;
+    scheduled = null;
+    return startOutbox(userId).syncNow();
+  }
   return current?.scheduler.syncNow() ?? Promise.resolve(null);
 }
