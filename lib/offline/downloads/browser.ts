@@ -3,12 +3,14 @@
 // navigator.storage. Loaded on demand (its own chunk with Dexie, precached by the worker, so it
 // loads offline too): no console page needs it for its first paint. Null on the server and where
 // Cache Storage does not exist.
+import { afterStartup } from '@/lib/scheduling/after-startup';
 import type { DownloadManager } from './manager';
 
 const INSTANCE = Symbol.for('spynners.downloads.manager');
 type Holder = { [INSTANCE]?: DownloadManager };
 
 let loading: Promise<DownloadManager | null> | null = null;
+let scheduled = false;
 const listeners = new Set<() => void>();
 
 /** The manager if it has loaded, else null (see loadDownloadManager). */
@@ -50,3 +52,14 @@ export function loadDownloadManager(): Promise<DownloadManager | null> {
   return loading;
 }
 
+
+/**
+ * Loads the manager once start-up is over (lib/scheduling/after-startup): what only shows the state
+ * of downloads (badges, the member binding) does not need it for the first screen. A direct
+ * loadDownloadManager() (a tap, the Downloads screen) still loads it at once.
+ */
+export function loadDownloadManagerAfterStartup(): void {
+  if (scheduled || loading || loadedDownloadManager()) return;
+  scheduled = true;
+  afterStartup(() => loadDownloadManager());
+}

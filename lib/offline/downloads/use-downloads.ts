@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { meOptions } from '@/lib/query/profile';
-import { loadDownloadManager, loadedDownloadManager, onDownloadManagerLoaded } from './browser';
+import { loadDownloadManager, loadDownloadManagerAfterStartup, loadedDownloadManager, onDownloadManagerLoaded } from './browser';
 import type { DownloadManager } from './manager';
 import type { DownloadsSnapshot, DownloadTask } from './types';
 import { EMPTY_DOWNLOADS_SNAPSHOT } from './types';
@@ -11,14 +11,18 @@ import { EMPTY_DOWNLOADS_SNAPSHOT } from './types';
 const noSubscription = () => () => undefined;
 const emptySnapshot = () => EMPTY_DOWNLOADS_SNAPSHOT;
 
-/** The page's manager: null until its chunk has loaded (asked for on first use), then the same object. */
+/**
+ * The page's manager: null until its chunk has loaded, then the same object. Loaded once start-up
+ * is over (badges and buttons are not part of the first screen); useDownloads() loads it at once.
+ */
 export function useDownloadManager(): DownloadManager | null {
-  useEffect(() => void loadDownloadManager(), []);
+  useEffect(loadDownloadManagerAfterStartup, []);
   return useSyncExternalStore(onDownloadManagerLoaded, loadedDownloadManager, () => null);
 }
 
-/** The whole state: offline tracks, tasks, overall progress, storage. */
+/** The whole state: offline tracks, tasks, overall progress, storage (loads the manager at once). */
 export function useDownloads(): DownloadsSnapshot {
+  useEffect(() => void loadDownloadManager(), []);
   const manager = useDownloadManager();
   return useSyncExternalStore(manager?.subscribe ?? noSubscription, manager?.getSnapshot ?? emptySnapshot, emptySnapshot);
 }
@@ -46,12 +50,21 @@ export function useDownloadTask(trackId: string): DownloadTask | undefined {
 /**
  * Points the manager at the signed-in member (their downloads, their rows). Call it in every
  * screen that shows downloads; the member's id comes from the (persisted) profile query, so it
- * works offline too. An unknown member (profile not loaded) leaves the binding as it is.
+ * works offline too. An unknown member (profile not loaded) leaves the binding as it is. Binds once
+ * the manager is there (loaded after start-up unless something loads it sooner).
  */
 export function useBindDownloadsToMember(): void {
   const me = useQuery(meOptions());
   const id = me.data?.id;
   useEffect(() => {
-    if (id) void loadDownloadManager().then((manager) => manager?.setUser(id));
+    if (!id) return;
+    const bind = () => {
+      const manager = loadedDownloadManager();
+      if (manager) void manager.setUser(id);
+      return manager !== null;
+    };
+    if (bind()) return;
+    loadDownloadManagerAfterStartup();
+    return onDownloadManagerLoaded(() => void bind());
   }, [id]);
 }
