@@ -1,31 +1,13 @@
 'use client';
-import Link from 'next/link';
 import { useEffect } from 'react';
 import { formatDuration } from '@/lib/format/duration';
-import { getPlayerState, loadPlayer, player, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { getPlayerState, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { IntentLink } from '@/components/layout/intent-link';
 import { isTypingTarget } from './typing-target';
 import type { DeckId } from '@/lib/player/types';
 import { artworkVariantUrl } from '@/lib/domain/artwork';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, RepeatIcon, ShuffleIcon, VolumeIcon } from './icons';
 import styles from './player.module.css';
-
-/** Loads the engine once the console is idle, so the first tap on play starts at once. */
-const PRELOAD_AFTER_MS = 2500;
-
-function usePreloadEngine(): void {
-  useEffect(() => {
-    let cancelled = false;
-    const start = () => !cancelled && void loadPlayer().catch(() => undefined);
-    const timer = setTimeout(() => {
-      if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 5000 });
-      else start();
-    }, PRELOAD_AFTER_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, []);
-}
 
 /** A loaded deck's title; selects primitives so the decks' position ticks do not re-render it. */
 function DeckChip({ deck }: { deck: DeckId }) {
@@ -33,10 +15,10 @@ function DeckChip({ deck }: { deck: DeckId }) {
   const isPlaying = usePlayerSelector((s) => s.decks[deck].isPlaying);
   if (title === null) return null;
   return (
-    <Link href="/console" className={styles.deckChip} data-testid={`mini-deck-${deck}`} data-playing={isPlaying ? 'true' : 'false'}>
+    <IntentLink href="/console" className={styles.deckChip} data-testid={`mini-deck-${deck}`} data-playing={isPlaying ? 'true' : 'false'}>
       <span className={styles.deckLetter}>{deck}</span>
       <span className={styles.deckTitle}>{isPlaying ? '▶ ' : ''}{title}</span>
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -58,7 +40,8 @@ function usePlayerKeys(): void {
 /** The player that follows the DJ across every console screen (fixed at the bottom). */
 export function MiniPlayer({ userId }: { userId: string }) {
   useEffect(() => setPlayerUser(userId), [userId]);
-  usePreloadEngine();
+  // The engine is ready before the first tap on ▶, prepared after start-up in small tasks.
+  useEffect(preloadPlayer, []);
   usePlayerKeys();
   const p = usePlayer();
   const decksLoaded = usePlayerSelector((s) => s.decks.A.track !== null || s.decks.B.track !== null);

@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PlayerEngine } from '@/lib/player/engine';
+import { FakeBackend, FakeClock, track } from './fake-backend';
+
+// The player's start-up: prepared in separate idle tasks after start-up, and no tap plays while
+// the owner rule removes another member's downloads.
+const startup = vi.hoisted(() => ({ jobs: [] as Array<() => unknown> }));
+const audio = vi.hoisted(() => ({ contexts: 0, unlocks: 0 }));
+const engines = vi.hoisted(() => ({ created: 0 }));
+const owner = vi.hoisted(() => ({ gate: null as Promise<void> | null }));
+
+vi.mock('@/lib/scheduling/after-startup', () => ({
+  afterStartup: (job: () => unknown) => {
+    let cancelled = false;
+    startup.jobs.push(() => (cancelled ? undefined : job()));
+    return () => (cancelled = true);
+  },
+}));
+vi.mock('@/lib/player/audio-output', () => ({
+  audioContext: () => {
+    audio.contexts += 1;
+    return null;
+  },
+  unlockAudioOutput: () => {
+    audio.unlocks += 1;
+    return null;
+  },
+}));
+vi.mock('@/lib/offline/downloads/owner-rule', () => ({ ownerRule: { gate: () => owner.gate } }));
+vi.mock('@/lib/player/runtime', () => ({
+  createBrowserPlayer: () => {
+    engines.created += 1;
+    const clock = new FakeClock();
+    const engine = new PlayerEngine({
+      backend: new FakeBackend(clock),
+      clock,
+      cues: { load: async () => null, save: async () => undefined },
+      record: async () => undefined,
+    });
+    return { engine, channelGain: () => null };
+  },
+}));
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const runNextJob = async () => {
+  const job = startup.jobs.shift();
+  expect(job).toBeDefined();
+  await job!();
+  await settle();
+};
+
+describe('the player at start-up', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    startup.jobs.length = 0;
+    audio.contexts = 0;
+    audio.unlocks = 0;
+    engines.created = 0;
+    owner.gate = null;
+  });
+
+  it('loads the engine\'s code, then the AudioContext, then the engine, each in its own job after start-up', async () => {
+    const { preloadPlayer, getPlayerState } = await import('@/lib/player/store');
+    preloadPlayer();
+    await settle();
+    expect(startup.jobs).toHaveLength(1);
+    expect(audio.contexts).toBe(0);
+
+    await runNextJob(); // the code
+    expect(audio.contexts).toBe(0);
+    expect(engines.created).toBe(0);
+    await runNextJob(); // the context, alone
+    expect(audio.contexts).toBe(1);
+    expect(engines.created).toBe(0);
+    await runNextJob(); // the engine
+    expect(engines.created).toBe(1);
+    expect(startup.jobs).toHaveLength(0);
+    expect(getPlayerState().player.status).toBeDefined();
+  });
+
+  it('a cancelled preload (unmount) prepares nothing more', async () => {
+    const { preloadPlayer } = await import('@/lib/player/store');
+    const cancel = preloadPlayer();
+    await runNextJob();
+    cancel();
+    for (const job of startup.jobs.splice(0)) await job();
+    await settle();
+    expect(audio.contexts).toBe(0);
+    expect(engines.created).toBe(0);
+  });
+
+  it('a tap before the preload still plays (the engine loads on demand)', async () => {
+    const { player, getPlayerState } = await import('@/lib/player/store');
+    player.playTrack(track('a'));
+    expect(audio.unlocks).toBe(1);
+    await settle();
+    expect(getPlayerState().player.track?.id).toBe('a');
+  });
+
+  it('a tap waits while the owner rule removes another member\'s downloads', async () => {
+    const { loadPlayer, player, getPlayerState } = await import('@/lib/player/store');
+    await loadPlayer();
+    let open: () => void = () => undefined;
+    owner.gate = new Promise<void>((resolve) => (open = resolve));
+
+    player.playTrack(track('a'));
+    expect(audio.unlocks).toBe(1); // still unlocked inside the tap
+    await settle();
+    expect(getPlayerState().player.track).toBeNull();
+
+    open();
+    owner.gate = null;
+    await settle();
+    expect(getPlayerState().player.track?.id).toBe('a');
+  });
+});
