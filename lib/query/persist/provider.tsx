@@ -2,7 +2,7 @@
 // Memory → IndexedDB: the QueryClient for the console, restored from the signed-in user's
 // persisted cache before any query runs, and TanStack's online state driven by real probes.
 import { IsRestoringProvider, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { connectOnlineManager, getConnectivity } from '@/lib/offline/connectivity';
 import { createQueryClient } from '../client';
 import type { QueryPersistence } from './session';
@@ -33,7 +33,9 @@ export function PersistedQueryProvider({ userId, children }: { userId: string | 
       })
       .catch((error: unknown) => console.warn('[query-persist] could not load the persisted cache', error))
       .then(() => {
-        if (current) setRestoring(false);
+        // Every query on screen renders its restored data now: a transition, so React renders the
+        // tree in slices (the page answers taps meanwhile) instead of one long blocking task.
+        if (current) startTransition(() => setRestoring(false));
       });
     return () => {
       current = false;

@@ -1,6 +1,7 @@
 // Restores a user's persisted query cache into a QueryClient, then keeps IndexedDB in step with it.
 import { onlineManager, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
 import { consoleDb, type ConsoleDatabase } from '@/lib/offline/db';
+import { onIdle } from '@/lib/scheduling/idle';
 import { PERSIST_MAX_AGE } from '../durations';
 import { QUERY_CACHE_BUSTER } from './buster';
 import { restoreInto, saveFrom } from './core';
@@ -63,16 +64,18 @@ export function startQueryPersistence({
     );
     await saving;
     saving = null;
-    if (dirty && !stopped) timer = setTimeout(save, throttleMs);
+    if (dirty && !stopped) timer = setTimeout(saveWhenIdle, throttleMs);
   };
   let lastSaveStartedAt = -Infinity;
-  // Leading and trailing: the first change after a quiet spell is written on the next tick (a
-  // full-page navigation right after the library loads must not lose it), later ones coalesce.
+  // Leading and trailing: the first change after a quiet spell is written at the next idle moment
+  // (a full-page navigation right after the library loads must not lose it: pagehide flushes),
+  // later ones coalesce. Saves run in idle callbacks, out of the way of rendering and taps.
+  const saveWhenIdle = () => void onIdle(() => void save(), throttleMs);
   const schedule = () => {
     dirty = true;
     if (timer || saving || stopped) return;
     const quietFor = Date.now() - lastSaveStartedAt;
-    timer = setTimeout(save, quietFor >= throttleMs ? 0 : throttleMs - quietFor);
+    timer = setTimeout(saveWhenIdle, quietFor >= throttleMs ? 0 : throttleMs - quietFor);
   };
   const flush = async () => {
     if (timer) clearTimeout(timer);
