@@ -7,6 +7,7 @@ import {
   isStandalone,
   rememberInstallHintDismissed,
 } from '@/lib/pwa/install';
+import { afterStartup } from '@/lib/scheduling/after-startup';
 import styles from './pwa.module.css';
 
 type Hint = 'none' | 'apple' | 'prompt';
@@ -22,11 +23,16 @@ export function InstallHint() {
   const [apple, setApple] = useState(false);
   const [hidden, setHidden] = useState(true);
 
-  useEffect(() => {
-    // After hydration: the server cannot know the browser, the display mode or the stored choice.
-    setHidden(isStandalone() || isInstallHintDismissed(storage()));
-    setApple(isAppleMobileSafari(navigator.userAgent, navigator.maxTouchPoints));
-  }, []);
+  useEffect(
+    () =>
+      // After start-up: the server cannot know the browser, the display mode or the stored choice,
+      // and the hint is no part of the first screen (it overlays the page: nothing moves).
+      afterStartup(() => {
+        setHidden(isStandalone() || isInstallHintDismissed(storage()));
+        setApple(isAppleMobileSafari(navigator.userAgent, navigator.maxTouchPoints));
+      }),
+    [],
+  );
 
   const hint: Hint = hidden ? 'none' : prompt ? 'prompt' : apple ? 'apple' : 'none';
   if (hint === 'none') return null;
