@@ -33,17 +33,22 @@ export function buildTrackIndex(tracks: readonly Track[], options: BuildOptions 
   const { signal, onProgress, sorts = [], sliceMs = 8 } = options;
   const index = new TrackSearchIndex(tracks);
   const pendingSorts = [...sorts];
+  // The sort order being computed, in steps too: 50 000 tracks sort in 0.2-0.5 s at once.
+  let sorting: Generator<void, void, void> | null = null;
+  const done = () => index.ready && sorting === null && pendingSorts.length === 0;
   return new Promise((resolve, reject) => {
     const step = (deadline: Deadline) => {
       if (signal?.aborted) return reject(signal.reason);
       // At least one chunk per slice, so a busy page still makes progress.
       do {
         if (!index.ready) index.indexNext(CHUNK);
-        else if (pendingSorts.length > 0) index.prepare(pendingSorts.shift()!);
+        else if (sorting) {
+          if (sorting.next().done) sorting = null;
+        } else if (pendingSorts.length > 0) sorting = index.prepareInSteps(pendingSorts.shift()!);
         else break;
       } while (deadline.timeRemaining() > 1);
       onProgress?.(index.progress);
-      if (index.ready && pendingSorts.length === 0) resolve(index);
+      if (done()) resolve(index);
       else nextSlice(step, sliceMs);
     };
     nextSlice(step, sliceMs);

@@ -11,7 +11,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { TrackSort } from '@/lib/domain/track-query';
 import type { Track } from '@/lib/domain/types';
 import { facetPredicate, type FacetFilters } from './filters';
-import { sortedPositions } from './order';
+import { sortedPositions, sortPositionsInSteps } from './order';
 import { normalizeText, tokenize } from './text';
 
 export interface LibraryQuery extends FacetFilters {
@@ -166,6 +166,15 @@ export class TrackSearchIndex {
   /** Computes a sort order ahead of the first search that needs it. */
   prepare(sort: TrackSort): void {
     this.order(sort);
+  }
+
+  /** The same as `prepare`, in bounded steps (one per `next()`), for idle-time builds. */
+  *prepareInSteps(sort: TrackSort): Generator<void, void, void> {
+    if (this.orders.has(sort)) return;
+    const tracks = this.tracks;
+    const order = yield* sortPositionsInSteps(tracks, sort);
+    // A replace() in between made this order stale (and cleared the others): the next search sorts afresh.
+    if (this.tracks === tracks) this.orders.set(sort, order);
   }
 
   private order(sort: TrackSort): Int32Array {
