@@ -10,6 +10,8 @@ export interface BuildOptions {
   onProgress?: (progress: number) => void;
   /** Sort orders to prepare before resolving (the one on screen). */
   sorts?: readonly TrackSort[];
+  /** Sort orders to prepare in idle time after resolving, so picking another sort does not sort then. */
+  laterSorts?: readonly TrackSort[];
   /** Longest a slice may run, in ms, when the browser gives no idle deadline. */
   sliceMs?: number;
 }
@@ -29,28 +31,45 @@ function nextSlice(run: (deadline: Deadline) => void, sliceMs: number): void {
   }
 }
 
-export function buildTrackIndex(tracks: readonly Track[], options: BuildOptions = {}): Promise<TrackSearchIndex> {
-  const { signal, onProgress, sorts = [], sliceMs = 8 } = options;
-  const index = new TrackSearchIndex(tracks);
-  const pendingSorts = [...sorts];
-  // The sort order being computed, in steps too: 50 000 tracks sort in 0.2-0.5 s at once.
-  let sorting: Generator<void, void, void> | null = null;
-  const done = () => index.ready && sorting === null && pendingSorts.length === 0;
+/** Runs `work` in idle slices until it reports done; rejects when `signal` aborts. */
+function inSlices(work: () => boolean, sliceMs: number, signal?: AbortSignal, onSlice?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const step = (deadline: Deadline) => {
       if (signal?.aborted) return reject(signal.reason);
-      // At least one chunk per slice, so a busy page still makes progress.
-      do {
-        if (!index.ready) index.indexNext(CHUNK);
-        else if (sorting) {
-          if (sorting.next().done) sorting = null;
-        } else if (pendingSorts.length > 0) sorting = index.prepareInSteps(pendingSorts.shift()!);
-        else break;
-      } while (deadline.timeRemaining() > 1);
-      onProgress?.(index.progress);
-      if (done()) resolve(index);
+      // At least one piece per slice, so a busy page still makes progress.
+      let finished: boolean;
+      do finished = work();
+      while (!finished && deadline.timeRemaining() > 1);
+      onSlice?.();
+      if (finished) resolve();
       else nextSlice(step, sliceMs);
     };
     nextSlice(step, sliceMs);
+  });
+}
+
+/** One bounded piece of sorting per call; true once every sort in `sorts` is prepared. */
+function sortsInSteps(index: TrackSearchIndex, sorts: readonly TrackSort[]): () => boolean {
+  const pending = [...sorts];
+  // The sort order being computed, in steps too: 50 000 tracks sort in 0.2-0.5 s at once.
+  let sorting: Generator<void, void, void> | null = null;
+  return () => {
+    if (sorting) {
+      if (sorting.next().done) sorting = null;
+    } else if (pending.length > 0) sorting = index.prepareInSteps(pending.shift()!);
+    return sorting === null && pending.length === 0;
+  };
+}
+
+export function buildTrackIndex(tracks: readonly Track[], options: BuildOptions = {}): Promise<TrackSearchIndex> {
+  const { signal, onProgress, sorts = [], laterSorts = [], sliceMs = 8 } = options;
+  const index = new TrackSearchIndex(tracks);
+  const sortStep = sortsInSteps(index, sorts);
+  const work = () => (index.ready ? sortStep() : (index.indexNext(CHUNK), false));
+  return inSlices(work, sliceMs, signal, () => onProgress?.(index.progress)).then(() => {
+    const rest = laterSorts.filter((sort) => !sorts.includes(sort));
+    // Best effort: an abort (a newer catalogue) or a replace() only means a later sort is computed on demand.
+    if (rest.length > 0) inSlices(sortsInSteps(index, rest), sliceMs, signal).catch(() => undefined);
+    return index;
   });
 }

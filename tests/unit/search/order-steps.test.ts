@@ -53,4 +53,11 @@ describe('sorting in steps', () => {
     const expected = [...tracks].sort((a, b) => compareTracks('rating', a, b)).slice(0, 20).map((t) => t.id);
     expect(idx.search({ sort: 'rating' }).toArray().slice(0, 20).map((t) => t.id)).toEqual(expected);
   });
+
+  it('prepares the other sorts in idle time after resolving, so picking one later does not sort then', async () => {
+    const idx = await buildTrackIndex(syntheticTracks(5_000), { sorts: ['newest'], laterSorts: ['newest', 'downloads', 'rating'], sliceMs: 4 });
+    const prepared = (sort: 'downloads' | 'rating') => idx.prepareInSteps(sort).next().done === true;
+    expect(prepared('downloads') && prepared('rating')).toBe(false);
+    await expect.poll(() => prepared('downloads') && prepared('rating'), { timeout: 5_000, interval: 20 }).toBe(true);
+  });
 });
