@@ -4,8 +4,10 @@
 // cannot read the HttpOnly session). The device remembers whose downloads it last made its own:
 // when that is the member starting the console, no other member's download can be on it (another
 // member's console start would have claimed the device first), so the rule only re-checks after
-// start-up. Otherwise it runs at once, the mark is dropped until it succeeds, and any play asked
+// start-up. So it does when the device holds no downloaded audio at all (nothing another member's
+// could play). Otherwise it runs at once, the mark is dropped until it succeeds, and any play asked
 // for meanwhile waits for it. Kept small: the player's store imports it (first load).
+import { AUDIO_CACHE_NAME } from '@/lib/pwa/audio-cache';
 import { afterStartup } from '@/lib/scheduling/after-startup';
 
 export const OWNER_STORAGE_KEY = 'spynners.downloads.owner';
@@ -16,6 +18,8 @@ export interface OwnerRuleDeps {
   /** Null where there is no storage (private mode): the rule then always runs at once. */
   storage: () => OwnerStorage | null;
   schedule: (job: () => unknown) => () => void;
+  /** Whether any downloaded audio is on the device (false: nothing could play; may reject). */
+  hasDownloads?: () => Promise<boolean>;
 }
 
 export interface OwnerRule {
@@ -35,7 +39,7 @@ function safely<T>(read: () => T, fallback: T): T {
   }
 }
 
-export function createOwnerRule({ storage, schedule }: OwnerRuleDeps): OwnerRule {
+export function createOwnerRule({ storage, schedule, hasDownloads }: OwnerRuleDeps): OwnerRule {
   let gate: Promise<void> | null = null;
 
   const rule: OwnerRule = {
@@ -49,12 +53,22 @@ export function createOwnerRule({ storage, schedule }: OwnerRuleDeps): OwnerRule
         );
       if (owner === userId) return schedule(run);
       if (store) safely(() => store.removeItem(OWNER_STORAGE_KEY), undefined);
-      const running = run();
+      let cancelLater: (() => void) | null = null;
+      let cancelled = false;
+      const running = (async () => {
+        const any = hasDownloads ? await hasDownloads().catch(() => true) : true;
+        if (cancelled) return;
+        if (any) await run();
+        else cancelLater = schedule(run);
+      })();
       gate = running;
       void running.finally(() => {
         if (gate === running) gate = null;
       });
-      return () => undefined;
+      return () => {
+        cancelled = true;
+        cancelLater?.();
+      };
     },
     gate: () => gate,
     claimed(userId) {
@@ -67,5 +81,10 @@ export function createOwnerRule({ storage, schedule }: OwnerRuleDeps): OwnerRule
 
 const browserStorage = () => (typeof window === 'undefined' ? null : safely(() => window.localStorage, null));
 
+async function anyDownloadedAudio(): Promise<boolean> {
+  if (typeof caches === 'undefined' || !(await caches.has(AUDIO_CACHE_NAME))) return false;
+  return (await (await caches.open(AUDIO_CACHE_NAME)).keys()).length > 0;
+}
+
 /** The page's owner rule. */
-export const ownerRule = createOwnerRule({ storage: browserStorage, schedule: afterStartup });
+export const ownerRule = createOwnerRule({ storage: browserStorage, schedule: afterStartup, hasDownloads: anyDownloadedAudio });

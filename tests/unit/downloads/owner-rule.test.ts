@@ -127,3 +127,31 @@ describe('the owner rule at console start', () => {
     expect(claim).not.toHaveBeenCalled();
   });
 });
+
+describe('the owner rule on a device with no downloaded audio', () => {
+  it('waits for the end of start-up even for another member (nothing could play), and taps wait only for the check', async () => {
+    const storage = memoryStorage({ [OWNER_STORAGE_KEY]: 'dj-1' });
+    const later = deferred();
+    const rule = createOwnerRule({ storage: () => storage, schedule: later.schedule, hasDownloads: async () => false });
+    const claim = vi.fn(async () => 0);
+
+    rule.apply('dj-2', claim);
+    const gate = rule.gate();
+    expect(gate).not.toBeNull(); // until the check has answered
+    await gate;
+    expect(rule.gate()).toBeNull();
+    expect(claim).not.toHaveBeenCalled();
+    expect(later.pending()).toBe(1);
+    await later.runAll();
+    expect(claim).toHaveBeenCalledWith('dj-2');
+    expect(storage.items.get(OWNER_STORAGE_KEY)).toBe('dj-2');
+  });
+
+  it('claims at once when the check fails', async () => {
+    const rule = createOwnerRule({ storage: () => memoryStorage(), schedule: deferred().schedule, hasDownloads: async () => Promise.reject(new Error('no caches')) });
+    const claim = vi.fn(async () => 0);
+    rule.apply('dj-1', claim);
+    await rule.gate();
+    expect(claim).toHaveBeenCalledWith('dj-1');
+  });
+});
