@@ -2,6 +2,7 @@
 import { IntentLink } from '@/components/layout/intent-link';
 import { syncOutboxNow } from '@/lib/offline/outbox/browser';
 import { useOutboxEntries, useOutboxStatus } from '@/lib/sessions/use-sets';
+import own from './outbox-status.module.css';
 import styles from './sessions.module.css';
 
 const AFTER_STARTUP = { afterStartup: true };
@@ -24,7 +25,10 @@ export function OutboxStatusChip({ userId }: { userId: string }) {
         <span className={styles.countWord}>pending</span>
       </IntentLink>
       <button type="button" className="button button-ghost" onClick={() => void syncOutboxNow()} disabled={count === 0 || syncing} data-testid="sync-now">
-        {syncing ? 'Syncing…' : 'Sync now'}
+        <span className={own.labels}>
+          <span aria-hidden={syncing}>Sync now</span>
+          <span aria-hidden={!syncing}>Syncing…</span>
+        </span>
       </button>
     </div>
   );
