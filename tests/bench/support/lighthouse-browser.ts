@@ -2,7 +2,7 @@
 // throwaway profile under .data/bench, and the console's session cookie for a demo account.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { signIn } from './console-server';
 import { CHROMIUM_ARGS } from './pwa-browser';
 
@@ -54,4 +54,17 @@ export async function signInBrowser(browser: Browser, appUrl: string, role: Demo
     sameSite: 'Lax',
   });
   return cookie;
+}
+
+/**
+ * Chromium 156 under puppeteer-core 23 now and then answers Target.createTarget with "Session with
+ * given id not found" right after a tab closed (once in the first ~130 tabs here): a second try works.
+ */
+export async function openTab(browser: Browser): Promise<Page> {
+  try {
+    return await browser.newPage();
+  } catch {
+    await new Promise((r) => setTimeout(r, 1000));
+    return browser.newPage();
+  }
 }

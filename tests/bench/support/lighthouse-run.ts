@@ -3,6 +3,7 @@
 // tab showed once it was done, so a run that landed on the sign-in page or an error is not counted.
 import type { Config } from 'lighthouse';
 import type { Browser } from 'puppeteer-core';
+import { openTab } from './lighthouse-browser';
 
 /** A cold start: everything of the origin cleared but its cookies (the session). */
 const COLD_STORAGE_TYPES = ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'indexeddb', 'local_storage'] as const;
@@ -52,8 +53,17 @@ function configFor(warm: boolean): Config {
  */
 const loadLighthouse = () => import('lighthouse').then((module) => module.default);
 
+/** Never throws: a run that failed is an outcome without metrics, so one flake costs one run. */
 export async function runLighthouse(browser: Browser, url: string, options: RunOptions): Promise<LighthouseOutcome> {
-  const page = await browser.newPage();
+  try {
+    return await measure(browser, url, options);
+  } catch (error) {
+    return { metrics: null, problem: `failed: ${error instanceof Error ? error.message : String(error)}`, warnings: [], benchmarkIndex: null };
+  }
+}
+
+async function measure(browser: Browser, url: string, options: RunOptions): Promise<LighthouseOutcome> {
+  const page = await openTab(browser);
   try {
     const lighthouse = await loadLighthouse();
     const result = await lighthouse(url, { logLevel: 'error' }, configFor(options.warm), page);

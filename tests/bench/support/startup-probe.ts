@@ -2,6 +2,7 @@
 // Lighthouse: the long tasks of its first seconds (a PerformanceObserver registered before any
 // page script) and the time from a tap on a row's ▶ to the track's media element playing.
 import type { Browser, Page } from 'puppeteer-core';
+import { openTab } from './lighthouse-browser';
 
 export const PLAY_BUTTON = '[data-testid="play-track"]:not([disabled])';
 /** The window the long tasks are counted in, from navigation start. */
@@ -65,7 +66,7 @@ const pageNow = (page: Page) => page.evaluate('performance.now()') as Promise<nu
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function probeWarmStart(browser: Browser, url: string, tap: TapMoment): Promise<ProbeResult> {
-  const page = await browser.newPage();
+  const page = await openTab(browser);
   try {
     await page.setViewport(VIEWPORT);
     await page.evaluateOnNewDocument(PROBE_SCRIPT);

@@ -1,6 +1,7 @@
 // Puts a signed-in browser in the state of a second visit: the service worker controls the console
 // and the persisted query cache (IndexedDB, lib/query/persist) holds what the page loaded.
 import type { Browser, Page } from 'puppeteer-core';
+import { openTab } from './lighthouse-browser';
 import { CONSOLE_DB_NAME } from '../../../lib/offline/db';
 
 const READY = '[data-app-ready="true"]';
@@ -43,7 +44,7 @@ function countPersisted(page: Page): Promise<number> {
 }
 
 export async function warmUp(browser: Browser, url: string, timeoutMs = 60_000): Promise<WarmState> {
-  const page = await browser.newPage();
+  const page = await openTab(browser);
   try {
     await page.goto(url);
     await page.waitForSelector(READY, { timeout: timeoutMs });
