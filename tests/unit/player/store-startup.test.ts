@@ -1,11 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlayerEngine } from '@/lib/player/engine';
 import { FakeBackend, FakeClock, track } from './fake-backend';
 
-// The player's start-up: prepared in separate idle tasks after start-up, and no tap plays while
-// the owner rule removes another member's downloads.
+// The player's start-up: its code after start-up, the engine at the first input, and no tap plays
+// while the owner rule removes another member's downloads.
 const startup = vi.hoisted(() => ({ jobs: [] as Array<() => unknown> }));
-const audio = vi.hoisted(() => ({ contexts: 0, unlocks: 0 }));
+const audio = vi.hoisted(() => ({ unlocks: 0 }));
 const engines = vi.hoisted(() => ({ created: 0 }));
 const owner = vi.hoisted(() => ({ gate: null as Promise<void> | null }));
 
@@ -17,10 +17,6 @@ vi.mock('@/lib/scheduling/after-startup', () => ({
   },
 }));
 vi.mock('@/lib/player/audio-output', () => ({
-  audioContext: () => {
-    audio.contexts += 1;
-    return null;
-  },
   unlockAudioOutput: () => {
     audio.unlocks += 1;
     return null;
@@ -53,39 +49,40 @@ describe('the player at start-up', () => {
   beforeEach(() => {
     vi.resetModules();
     startup.jobs.length = 0;
-    audio.contexts = 0;
     audio.unlocks = 0;
     engines.created = 0;
     owner.gate = null;
+    vi.stubGlobal('window', new EventTarget());
   });
+  afterEach(() => vi.unstubAllGlobals());
 
-  it('loads the engine\'s code, then the AudioContext, then the engine, each in its own job after start-up', async () => {
+  it('loads the engine\'s code after start-up, and creates the engine (and its AudioContext) at the first input', async () => {
     const { preloadPlayer, getPlayerState } = await import('@/lib/player/store');
     preloadPlayer();
     await settle();
     expect(startup.jobs).toHaveLength(1);
-    expect(audio.contexts).toBe(0);
+    expect(engines.created).toBe(0);
 
-    await runNextJob(); // the code
-    expect(audio.contexts).toBe(0);
+    await runNextJob(); // the code only
     expect(engines.created).toBe(0);
-    await runNextJob(); // the context, alone
-    expect(audio.contexts).toBe(1);
-    expect(engines.created).toBe(0);
-    await runNextJob(); // the engine
-    expect(engines.created).toBe(1);
     expect(startup.jobs).toHaveLength(0);
+
+    window.dispatchEvent(new Event('pointerdown'));
+    await settle();
+    expect(engines.created).toBe(1);
+    window.dispatchEvent(new Event('keydown'));
+    await settle();
+    expect(engines.created).toBe(1);
     expect(getPlayerState().player.status).toBeDefined();
   });
 
   it('a cancelled preload (unmount) prepares nothing more', async () => {
     const { preloadPlayer } = await import('@/lib/player/store');
     const cancel = preloadPlayer();
-    await runNextJob();
     cancel();
     for (const job of startup.jobs.splice(0)) await job();
+    window.dispatchEvent(new Event('pointerdown'));
     await settle();
-    expect(audio.contexts).toBe(0);
     expect(engines.created).toBe(0);
   });
 
