@@ -87,15 +87,33 @@ export function ReviewDesk({ canAct }: { canAct: boolean }) {
     tracks.length > 0,
   );
 
-  if (queue.isPending) return <LoadingState>Loading the review queue…</LoadingState>;
-  if (queue.isError) return <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />;
+  // The keyboard hint is on the server-rendered page; the count and the queue arrive with the data.
+  const hint = (
+    <p className={`muted ${styles.keys}`}>
+      Keyboard: <kbd>j</kbd> / <kbd>k</kbd> next / previous, <kbd>a</kbd> approve, <kbd>r</kbd> reject.{' '}
+      {queue.data && <span data-testid="review-count">{tracks.length} track{tracks.length === 1 ? '' : 's'} waiting.</span>}
+    </p>
+  );
+  if (queue.isPending) {
+    return (
+      <div className={styles.page}>
+        {hint}
+        <LoadingState>Loading the review queue…</LoadingState>
+      </div>
+    );
+  }
+  if (queue.isError) {
+    return (
+      <div className={styles.page}>
+        {hint}
+        <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+      </div>
+    );
+  }
 
   return (
     <div className={styles.page} data-app-ready="true">
-      <p className={`muted ${styles.keys}`}>
-        {tracks.length} track{tracks.length === 1 ? '' : 's'} waiting. Keyboard: <kbd>j</kbd> / <kbd>k</kbd> next / previous,
-        {' '}<kbd>a</kbd> approve, <kbd>r</kbd> reject.
-      </p>
+      {hint}
       {feedback && (
         <p
           className={`alert ${feedback.kind === 'error' ? 'alert-error' : 'alert-info'}`}
