@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { recentPlaces } from '@/lib/sessions/sets';
 import { useDjSets, useOutboxEntries } from '@/lib/sessions/use-sets';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { DjSetRow, OutboxRow } from '@/lib/offline/db';
+import { useRenderCount } from '@/lib/perf/render-count';
 import { EarlierSets } from './earlier-sets';
 import { LiveSet } from './live-set';
 import { SetList } from './set-list';
@@ -14,17 +16,26 @@ import styles from './sessions.module.css';
 export function SessionsView({ userId }: { userId: string }) {
   const sets = useDjSets(userId);
   const outbox = useOutboxEntries(userId);
-  const live = sets.value.find((set) => set.status === 'live') ?? null;
-  const recent = useMemo(() => recentPlaces(sets.value), [sets.value]);
-  const synced = useMemo(() => new Set(sets.value.flatMap((set) => (set.result ? [set.result.remoteId] : []))), [sets.value]);
-  const needsAuth = outbox.value.filter((entry) => entry.state === 'needs-auth').length;
-
-  if (!sets.loaded || !outbox.loaded) return <LoadingState>Reading your sets…</LoadingState>;
-  if (sets.error) return <ErrorState error={sets.error} onRetry={() => window.location.reload()} />;
-
+  const loaded = sets.loaded && outbox.loaded;
+  // The heading is on the server-rendered page; the sets (IndexedDB, read after start) fill in below it.
   return (
-    <section className={styles.page} aria-labelledby="sessions-title" data-app-ready="true">
+    <section className={styles.page} aria-labelledby="sessions-title" data-app-ready={loaded ? 'true' : undefined}>
       <h1 id="sessions-title">Sets</h1>
+      {!loaded ? <LoadingState>Reading your sets…</LoadingState> : sets.error ? <ErrorState error={sets.error} onRetry={() => window.location.reload()} /> : (
+        <SessionsContent userId={userId} sets={sets.value} outbox={outbox.value} />
+      )}
+    </section>
+  );
+}
+
+function SessionsContent({ userId, sets, outbox }: { userId: string; sets: DjSetRow[]; outbox: OutboxRow[] }) {
+  useRenderCount('sessions-content');
+  const live = sets.find((set) => set.status === 'live') ?? null;
+  const recent = useMemo(() => recentPlaces(sets), [sets]);
+  const synced = useMemo(() => new Set(sets.flatMap((set) => (set.result ? [set.result.remoteId] : []))), [sets]);
+  const needsAuth = outbox.filter((entry) => entry.state === 'needs-auth').length;
+  return (
+    <>
       {needsAuth > 0 && (
         <div className="alert alert-error" data-testid="sign-in-to-sync">
           {needsAuth} {needsAuth === 1 ? 'set is' : 'sets are'} waiting for you to sign in again.{' '}
@@ -34,10 +45,10 @@ export function SessionsView({ userId }: { userId: string }) {
       <div className={styles.columns}>
         <div className={styles.column}>{live ? <LiveSet set={live} /> : <StartSetForm userId={userId} recent={recent} />}</div>
         <div className={styles.column}>
-          <SetList sets={sets.value} entries={outbox.value} />
+          <SetList sets={sets} entries={outbox} />
           <EarlierSets exclude={synced} />
         </div>
       </div>
-    </section>
+    </>
   );
 }
