@@ -7,7 +7,15 @@ import styles from './track-detail.module.css';
 /** The producer's public profile, inline on the track (`GET /api/users/:id`). */
 export function ProducerCard({ producerId, fallbackName }: { producerId: string; fallbackName: string }) {
   const profile = useQuery(publicProfileOptions(producerId));
-  if (profile.isPending) return <p className="muted">Loading the producer…</p>;
+  if (profile.isPending) {
+    // The card's own box while the profile loads: what is below it does not move when it arrives.
+    return (
+      <section className={styles.producer} aria-busy="true">
+        <span className={styles.avatar} aria-hidden />
+        <p className="muted">Loading the producer…</p>
+      </section>
+    );
+  }
   if (profile.isError) return <p className="muted">Producer: {fallbackName} (profile unavailable: {profile.error.message})</p>;
   const p = profile.data;
   const name = p.artistName || p.fullName;

@@ -48,7 +48,20 @@ export function TrackDetail({ id }: { id: string }) {
   // A track this member downloaded was unlocked when it was (the manager refuses locked ones):
   // offline, with the query cache gone, it still plays in full.
   const downloaded = useIsOffline(id);
-  if (query.isPending) return <LoadingState>Loading track…</LoadingState>;
+  if (query.isPending) {
+    // The page's frame with the hero's room kept (the server renders this): the track fills it in.
+    return (
+      <article className={styles.detail} aria-busy="true">
+        <Link href="/library" className={styles.back}>← Library</Link>
+        <div className={styles.hero}>
+          <span className={styles.artworkSlot} aria-hidden />
+          <div className={styles.heading}>
+            <LoadingState>Loading track…</LoadingState>
+          </div>
+        </div>
+      </article>
+    );
+  }
   if (query.isError) {
     return (
       <div role="alert" className="alert alert-error" data-app-ready="true">
