@@ -1,9 +1,9 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { createPlaylistMutationOptions, playlistsOptions } from '@/lib/query/playlists';
+import { IntentLink } from '@/components/layout/intent-link';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import styles from './playlists.module.css';
 
@@ -43,13 +43,13 @@ export function PlaylistsView() {
         <ul className={styles.grid} aria-label="Your playlists">
           {playlists.data.map((playlist) => (
             <li key={playlist.id}>
-              <Link href={`/playlists/${playlist.id}`} className={styles.card} data-testid="playlist-card">
+              <IntentLink href={`/playlists/${playlist.id}`} className={styles.card} data-testid="playlist-card">
                 <span className={styles.cardName}>{playlist.name}</span>
                 <span className={styles.meta}>
                   {playlist.trackIds.length === 1 ? '1 track' : `${playlist.trackIds.length} tracks`}
                   <span className={`chip ${playlist.isPublic ? styles.chipPublic : ''}`}>{playlist.isPublic ? 'Public' : 'Private'}</span>
                 </span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
