@@ -100,6 +100,7 @@ interface RowProps {
 }
 
 const PlaylistRow = memo(function PlaylistRow({ id, index, last, track, item, dragOffset, disabled, handle, queue, onMove, onRemove }: RowProps) {
+  useRenderCount('playlist-row');
   const title = track?.title ?? 'Loading…';
   const dragging = dragOffset !== null;
   return (
