@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countRender, useRenderCount } from '@/lib/perf/render-count';
+import { countRender } from '@/lib/perf/render-count';
 
 type CountingWindow = { __SPYNNERS_COUNT_RENDERS__?: Record<string, number> };
 const global = globalThis as { window?: CountingWindow };
@@ -15,20 +15,19 @@ afterEach(() => {
 describe('render counting', () => {
   it('counts nothing (and creates nothing) unless the page asked for it', () => {
     countRender('List');
-    useRenderCount('List');
     expect(global.window).toEqual({});
   });
 
   it('counts renders per name once the page asked for it', () => {
     global.window!.__SPYNNERS_COUNT_RENDERS__ = {};
     countRender('List');
-    useRenderCount('List');
-    useRenderCount('Row');
+    countRender('List');
+    countRender('Row');
     expect(global.window!.__SPYNNERS_COUNT_RENDERS__).toEqual({ List: 2, Row: 1 });
   });
 
   it('does nothing on the server (no window)', () => {
     delete global.window;
-    expect(() => useRenderCount('List')).not.toThrow();
+    expect(() => countRender('List')).not.toThrow();
   });
 });
