@@ -1,6 +1,7 @@
 'use client';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Track } from '@/lib/domain/types';
 import { catalogueOptions } from '@/lib/query/catalogue';
 import { prefetchTrackDetail, trackListOptions } from '@/lib/query/tracks';
@@ -9,10 +10,12 @@ import { SortSelect, TrackFiltersBar } from './track-filters';
 import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
 import { useTrackList } from './lazy-track-list';
-import { queueAround, type TrackSource } from './track-source';
+import { IndexingProgress } from './indexing-progress';
+import { queueAround, sameRows, type TrackSource } from './track-source';
 import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import { usePlayableTrack } from '@/components/player/use-playable';
 import { player } from '@/lib/player/store';
+import { useRenderCount } from '@/lib/perf/render-count';
 import styles from './library.module.css';
 
 const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} tracks`);
@@ -23,6 +26,7 @@ const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} t
  * and filter, online or not. Both order by the same sort field with ties by id (lib/search/order.ts).
  */
 export function LibraryView() {
+  useRenderCount('LibraryView');
   useBindDownloadsToMember();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useTrackFilters();
@@ -48,69 +52,107 @@ export function LibraryView() {
 
   const serverTracks = useMemo(() => server.data?.pages.flatMap((page) => page.items) ?? [], [server.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = server;
+  // Stable, so a source's identity changes only with its rows.
+  const fetchingNextPage = useRef(isFetchingNextPage);
+  fetchingNextPage.current = isFetchingNextPage;
   const loadMore = useCallback(() => {
-    if (!isFetchingNextPage) void fetchNextPage();
-  }, [isFetchingNextPage, fetchNextPage]);
+    if (!fetchingNextPage.current) void fetchNextPage();
+  }, [fetchNextPage]);
 
-  const source: TrackSource | null = results
-    ? { count: results.length, at: (i) => results.at(i) }
-    : server.isSuccess
-      ? { count: serverTracks.length, at: (i) => serverTracks[i], hasMore: hasNextPage, loadMore }
-      : null;
+  const serverSuccess = server.isSuccess;
+  const fresh = useMemo<TrackSource | null>(
+    () =>
+      results
+        ? { count: results.length, at: (i) => results.at(i) }
+        : serverSuccess
+          ? { count: serverTracks.length, at: (i) => serverTracks[i], hasMore: hasNextPage, loadMore }
+          : null,
+    [results, serverSuccess, serverTracks, hasNextPage, loadMore],
+  );
+  // Server pages, then the catalogue's index, often answer with the same rows: the list keeps its
+  // source then, and does not render again for nothing.
+  const kept = useRef<TrackSource | null>(null);
+  const source = fresh && kept.current && sameRows(kept.current, fresh) ? kept.current : fresh;
+  useEffect(() => {
+    kept.current = source;
+  }, [source]);
+  // The list follows data at a lower priority (interruptible, time-sliced); typing stays urgent.
+  const listSource = useDeferredValue(source);
   const total = results ? results.length : (server.data?.pages[0]?.total ?? 0);
 
   // The seed is dated with the fetch of the list it comes from, so a stale copy still refetches.
-  const updatedAt = local ? catalogue.dataUpdatedAt : server.dataUpdatedAt;
+  // Read when a row is hovered, so the rows' callback stays the same when the source switches.
+  const updatedAt = useRef(0);
+  updatedAt.current = local ? catalogue.dataUpdatedAt : server.dataUpdatedAt;
+  const router = useRouter();
+  // Routes and data are fetched on intent (hover, focus, touch), not for every row in view.
   const onIntent = useCallback(
-    (track: Track) => void prefetchTrackDetail(queryClient, track.id, { track, updatedAt }),
-    [queryClient, updatedAt],
+    (track: Track) => {
+      router.prefetch(`/tracks/${track.id}`);
+      void prefetchTrackDetail(queryClient, track.id, { track, updatedAt: updatedAt.current });
+    },
+    [router, queryClient],
   );
 
   const playable = usePlayableTrack();
-  const playAll = source && source.count > 0 ? () => player.playAll(queueAround(source, 0, playable)) : null;
+  const canPlayAll = source !== null && source.count > 0;
+  const playAll = useCallback(() => {
+    if (source && source.count > 0) player.playAll(queueAround(source, 0, playable));
+  }, [source, playable]);
 
   const list = useTrackList();
-  const listShown = source !== null && (source.count === 0 || list.TrackList !== null);
+  const listShown = listSource !== null && (listSource.count === 0 || list.TrackList !== null);
   const ready = listShown || server.isError;
+  const loading = !listShown && !server.isError && !list.error;
   return (
     <section aria-labelledby="library-title" data-app-ready={ready ? 'true' : undefined} data-search-source={local ? 'local' : 'server'}>
       <div className={styles.heading}>
         <h1 id="library-title">Promo pool</h1>
+        {/* Every slot is there from the first paint, sized for what arrives later: no shift. */}
         <div className={`muted ${styles.status}`}>
-          {source && <span data-testid="track-count" aria-live="polite">{count(total)}</span>}
-          {local ? (
-            <span className="chip" title="Search and filters run on this device, offline too">Offline search</span>
-          ) : catalogue.isSuccess ? (
-            <span>
-              <progress className={styles.progress} max={1} value={progress} aria-label="Indexing the catalogue" /> Indexing…
-            </span>
-          ) : null}
+          <span className={styles.count} data-testid={source ? 'track-count' : undefined} aria-live="polite">
+            {source ? count(total) : ''}
+          </span>
+          <span className={styles.indicator}>
+            {local ? (
+              <span className="chip" title="Search and filters run on this device, offline too">Offline search</span>
+            ) : catalogue.isSuccess ? (
+              <IndexingProgress progress={progress} />
+            ) : null}
+          </span>
           <SortSelect sort={filters.sort} onChange={setFilters} />
-          {playAll && (
-            <button type="button" className="button" onClick={playAll} data-testid="play-all">
-              ▶ Play all
-            </button>
-          )}
+          <button
+            type="button"
+            className={`button ${styles.playAll} ${canPlayAll ? '' : styles.reserved}`}
+            onClick={playAll}
+            disabled={!canPlayAll}
+            aria-hidden={canPlayAll ? undefined : true}
+            data-testid={canPlayAll ? 'play-all' : undefined}
+          >
+            ▶ Play all
+          </button>
         </div>
       </div>
       <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
-      {!listShown && !server.isError && !list.error && <LoadingState>Loading tracks…</LoadingState>}
-      {list.error && (
-        <ErrorState error={new Error('The track list could not load. Check the connection and try again.')} onRetry={list.retry} />
-      )}
-      {!local && server.isError && (
-        <ErrorState error={server.error} onRetry={() => void server.refetch()}>
-          {catalogue.isPending && <p>The catalogue is still loading; search will work offline once it is saved.</p>}
-        </ErrorState>
-      )}
-      {source && source.count === 0 && (
-        <EmptyState title="No track matches">
-          <p>Try fewer words, another spelling, or clear the filters.</p>
-        </EmptyState>
-      )}
-      {source && source.count > 0 && list.TrackList && (
-        <list.TrackList source={source} label="Tracks" onIntent={onIntent} playable={playable} />
-      )}
+      <div className={styles.listArea}>
+        {loading && <LoadingState>Loading tracks…</LoadingState>}
+        {list.error && (
+          <ErrorState error={new Error('The track list could not load. Check the connection and try again.')} onRetry={list.retry} />
+        )}
+        {!local && server.isError && (
+          <ErrorState error={server.error} onRetry={() => void server.refetch()}>
+            {catalogue.isPending && <p>The catalogue is still loading; search will work offline once it is saved.</p>}
+          </ErrorState>
+        )}
+        {listSource && listSource.count === 0 && (
+          <EmptyState title="No track matches">
+            <p>Try fewer words, another spelling, or clear the filters.</p>
+          </EmptyState>
+        )}
+        {listSource && listSource.count > 0 && list.TrackList && (
+          <list.TrackList source={listSource} label="Tracks" onIntent={onIntent} playable={playable} />
+        )}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CAMELOT_KEYS, ENERGY_LABELS, ENERGY_LEVELS, GENRES, type EnergyLevel, type Genre } from '@/lib/domain/enums';
 import type { TrackSort } from '@/lib/domain/track-query';
 import type { TrackFilters } from '@/lib/query/tracks';
@@ -17,7 +17,7 @@ function toBpm(value: string): number | undefined {
  * The search text is the caller's state (the local index answers every keystroke); the URL follows
  * it after a short pause, so history is not flooded with one entry per letter.
  */
-export function TrackFiltersBar({
+export const TrackFiltersBar = memo(function TrackFiltersBar({
   filters, onChange, search, onSearchChange,
 }: {
   filters: TrackFilters;
@@ -81,7 +81,7 @@ export function TrackFiltersBar({
       )}
     </div>
   );
-}
+});
 
 function BpmRange({ min, max, onChange }: { min?: number; max?: number; onChange: (patch: Partial<TrackFilters>) => void }) {
   const minRef = useRef<HTMLInputElement>(null);

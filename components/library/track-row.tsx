@@ -1,8 +1,9 @@
 'use client';
 import Link from 'next/link';
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
+import { useRenderCount } from '@/lib/perf/render-count';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { PlayTrackButton } from '@/components/player/play-track-button';
@@ -13,23 +14,30 @@ export const ROW_HEIGHT = 72;
 
 export interface TrackRowProps {
   track: Track;
-  /** 1-based position and total, for screen readers (only a window of rows is mounted). */
-  position: number;
+  /** 0-based position in the list, and the list's length (announced to screen readers: only a window of rows is mounted). */
+  index: number;
   total: number;
-  style?: CSSProperties;
-  /** Warms the track's detail: called on hover, focus and touchstart. */
+  /** Where the row sits in the list, in px, and its height. */
+  offset: number;
+  height: number;
+  /** Warms the track's route and detail: called on hover, focus and touchstart. */
   onIntent?: (track: Track) => void;
-  /** What the play button plays (null: a locked VIP track without preview), and its queue. */
-  play?: { track: PlayerTrack | null; queue: () => PlayerTrack[] };
+  /** What the play button plays (null: a locked VIP track without preview); no button without it. */
+  playable?: (track: Track) => PlayerTrack | null;
+  /** The queue the row's play button starts (the list around `index`, read when tapped). */
+  queueAt: (index: number) => PlayerTrack[];
 }
 
-export function TrackRow({ track, position, total, style, onIntent, play }: TrackRowProps) {
+/** Memoised: a row renders again only when its own track, place or play rules change. */
+export const TrackRow = memo(function TrackRow({ track, index, total, offset, height, onIntent, playable, queueAt }: TrackRowProps) {
+  useRenderCount('TrackRow');
   const intent = onIntent ? () => onIntent(track) : undefined;
   return (
-    <li style={style} aria-posinset={position} aria-setsize={total} className={styles.item}>
-      {play && <PlayTrackButton track={play.track} title={track.title} queue={play.queue} className={styles.play} />}
+    <li style={{ transform: `translateY(${offset}px)`, height }} aria-posinset={index + 1} aria-setsize={total} className={styles.item}>
+      {playable && <PlayTrackButton track={playable(track)} title={track.title} queue={() => queueAt(index)} className={styles.play} />}
       <Link
         href={`/tracks/${track.id}`}
+        prefetch={false}
         className={styles.row}
         data-testid="track-row"
         onPointerEnter={intent}
@@ -55,4 +63,4 @@ export function TrackRow({ track, position, total, style, onIntent, play }: Trac
       </Link>
     </li>
   );
-}
+});

@@ -25,3 +25,31 @@ export function queueAround(source: TrackSource, index: number, playable: (track
   }
   return queue;
 }
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** The same track, field for field (a track from a server page and its catalogue copy are equal). */
+export function sameTrack(a: Track | undefined, b: Track | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as Array<keyof Track>;
+  return keys.length === Object.keys(b).length && keys.every((key) => sameValue(a[key], b[key]));
+}
+
+/**
+ * Whether two sources show the same rows in the same order, with the same paging: then the list
+ * keeps the one it has (no re-render when the local index takes over from identical server pages).
+ */
+export function sameRows(a: TrackSource, b: TrackSource): boolean {
+  if (a === b) return true;
+  if (a.count !== b.count || Boolean(a.hasMore) !== Boolean(b.hasMore)) return false;
+  if (a.hasMore && a.loadMore !== b.loadMore) return false;
+  for (let i = 0; i < a.count; i += 1) if (!sameTrack(a.at(i), b.at(i))) return false;
+  return true;
+}

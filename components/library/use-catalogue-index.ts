@@ -1,19 +1,23 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
-import type { TrackSort } from '@/lib/domain/track-query';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { TRACK_SORTS, type TrackSort } from '@/lib/domain/track-sorts';
 import type { Track } from '@/lib/domain/types';
 import type { TrackSearchIndex } from '@/lib/search/track-index';
+import { createIndexProgress, type IndexProgress } from './index-progress';
 
 /** Past this many changed tracks a fresh build is simpler than patching. */
 const MAX_PATCH = 200;
 
-export interface CatalogueIndexState {
+interface IndexState {
   /** The last complete index (kept while a newer catalogue is being indexed); null before the first. */
   index: TrackSearchIndex | null;
   /** Bumps when the index answers differently for the same query (a patch or a rebuild). */
   version: number;
-  /** 0..1 while a build runs, 1 otherwise. */
-  progress: number;
+}
+
+export interface CatalogueIndexState extends IndexState {
+  /** The running build's progress (its own store: a tick does not re-render the caller). */
+  progress: IndexProgress;
 }
 
 /**
@@ -22,7 +26,8 @@ export interface CatalogueIndexState {
  * by reference and patched in (counters only); anything else is re-indexed in idle time.
  */
 export function useCatalogueIndex(tracks: Track[] | undefined, sort: TrackSort): CatalogueIndexState {
-  const [state, setState] = useState<CatalogueIndexState>({ index: null, version: 0, progress: 0 });
+  const [state, setState] = useState<IndexState>({ index: null, version: 0 });
+  const [progress] = useState(createIndexProgress);
   const built = useRef<{ tracks: Track[]; index: TrackSearchIndex } | null>(null);
   const sortRef = useRef(sort);
   sortRef.current = sort;
@@ -38,28 +43,31 @@ export function useCatalogueIndex(tracks: Track[] | undefined, sort: TrackSort):
       }
       if (changed.length <= MAX_PATCH && tracks.every((t, i) => t.id === previous.tracks[i]!.id) && previous.index.replace(changed)) {
         built.current = { tracks, index: previous.index };
-        setState((s) => ({ ...s, version: s.version + 1 }));
+        startTransition(() => setState((s) => ({ ...s, version: s.version + 1 })));
         return;
       }
     }
     const controller = new AbortController();
-    setState((s) => ({ ...s, progress: 0 }));
+    progress.set(0);
     // MiniSearch and the index code load after the first paint (server pages stand in meanwhile).
     import('@/lib/search/build').then(({ buildTrackIndex }) =>
       buildTrackIndex(tracks, {
         signal: controller.signal,
         sorts: [sortRef.current],
-        onProgress: (progress) => setState((s) => (progress - s.progress >= 0.05 ? { ...s, progress } : s)),
+        laterSorts: TRACK_SORTS,
+        onProgress: progress.set,
       }),
     ).then(
       (index) => {
         built.current = { tracks, index };
-        setState((s) => ({ index, version: s.version + 1, progress: 1 }));
+        progress.set(1);
+        // A transition: the switch to local results renders in slices, input stays answered.
+        startTransition(() => setState((s) => ({ index, version: s.version + 1 })));
       },
       () => undefined, // aborted: a newer catalogue took over
     );
     return () => controller.abort();
-  }, [tracks]);
+  }, [tracks, progress]);
 
-  return state;
+  return { ...state, progress };
 }

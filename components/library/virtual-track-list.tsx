@@ -1,7 +1,8 @@
 'use client';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Track } from '@/lib/domain/types';
+import { useRenderCount } from '@/lib/perf/render-count';
 import type { PlayerTrack } from '@/lib/player/types';
 import { ROW_HEIGHT, TrackRow } from './track-row';
 import { queueAround, type TrackSource } from './track-source';
@@ -15,12 +16,13 @@ const OVERSCAN = 16;
  * only the rows near the viewport are in the DOM, so 50 000 tracks mount as many rows as 1 000.
  * Its own chunk (see ./lazy-track-list.tsx): the virtualizer is a tenth of the console's first load.
  */
-export function VirtualTrackList({ source, label, onIntent, playable }: {
+export const VirtualTrackList = memo(function VirtualTrackList({ source, label, onIntent, playable }: {
   source: TrackSource;
   label: string;
   onIntent?: (track: Track) => void;
   playable?: (track: Track) => PlayerTrack | null;
 }) {
+  useRenderCount('VirtualTrackList');
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
 
@@ -40,10 +42,22 @@ export function VirtualTrackList({ source, label, onIntent, playable }: {
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin,
+    // The window's size from the start (this chunk only runs in the browser): no extra render to learn it.
+    initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
     getItemKey: (index) => source.at(index)?.id ?? index,
   });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1]?.index ?? 0;
+
+  // A play button queues the list as shown when it is tapped; rows need not re-render to know it.
+  const latest = useRef({ source, playable });
+  useLayoutEffect(() => {
+    latest.current = { source, playable };
+  }, [source, playable]);
+  const queueAt = useCallback((index: number) => {
+    const { source: shown, playable: rules } = latest.current;
+    return rules ? queueAround(shown, index, rules) : [];
+  }, []);
 
   const { hasMore, loadMore, count } = source;
   useEffect(() => {
@@ -59,14 +73,16 @@ export function VirtualTrackList({ source, label, onIntent, playable }: {
           <TrackRow
             key={item.key}
             track={track}
-            position={item.index + 1}
+            index={item.index}
             total={count}
+            offset={item.start - scrollMargin}
+            height={item.size}
             onIntent={onIntent}
-            play={playable ? { track: playable(track), queue: () => queueAround(source, item.index, playable) } : undefined}
-            style={{ transform: `translateY(${item.start - scrollMargin}px)`, height: item.size }}
+            playable={playable}
+            queueAt={queueAt}
           />
         );
       })}
     </ul>
   );
-}
+});

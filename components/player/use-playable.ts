@@ -19,7 +19,11 @@ export function usePlayableTrack(): (track: Track) => PlayerTrack | null {
   const manager = useDownloadManager();
   const offlineIds = useSyncExternalStore(
     manager?.subscribe ?? noSubscription,
-    () => manager?.getSnapshot().offlineIds ?? NO_IDS,
+    // No downloads reads as the same empty set before and after the manager loads: rows keep their rules.
+    () => {
+      const ids = manager?.getSnapshot().offlineIds;
+      return ids && ids.size > 0 ? ids : NO_IDS;
+    },
     () => NO_IDS,
   );
   const overview = vip.data;
