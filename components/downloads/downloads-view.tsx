@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { useState } from 'react';
 import { formatBytes } from '@/lib/offline/downloads/errors';
 import type { OfflineTrack } from '@/lib/offline/downloads/types';
@@ -146,8 +146,8 @@ export function DownloadsView() {
       {offline.length === 0 ? (
         <EmptyState title="Nothing offline yet">
           <p>
-            Use “Make available offline” on a track, an unlocked <Link href="/vip">VIP track</Link> or a whole{' '}
-            <Link href="/playlists">playlist</Link>: it then plays here with no network.
+            Use “Make available offline” on a track, an unlocked <IntentLink href="/vip">VIP track</IntentLink> or a whole{' '}
+            <IntentLink href="/playlists">playlist</IntentLink>: it then plays here with no network.
           </p>
         </EmptyState>
       ) : (
@@ -166,7 +166,7 @@ export function DownloadsView() {
               >
                 <OfflineArtwork trackId={item.trackId} title={item.track.title} />
                 <span className={styles.itemText}>
-                  <Link href={`/tracks/${item.trackId}`} className={styles.itemTitle}>{item.track.title}</Link>
+                  <IntentLink href={`/tracks/${item.trackId}`} className={styles.itemTitle}>{item.track.title}</IntentLink>
                   <span className={styles.itemMeta}>
                     {item.track.artist}
                     {item.track.bpm ? ` · ${item.track.bpm} BPM` : ''}
