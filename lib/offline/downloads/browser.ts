@@ -4,6 +4,7 @@
 // loads offline too): no console page needs it for its first paint. Null on the server and where
 // Cache Storage does not exist.
 import { afterStartup } from '@/lib/scheduling/after-startup';
+import { yieldToMain } from '@/lib/scheduling/idle';
 import type { DownloadManager } from './manager';
 
 const INSTANCE = Symbol.for('spynners.downloads.manager');
@@ -31,7 +32,10 @@ export function loadDownloadManager(): Promise<DownloadManager | null> {
   const existing = loadedDownloadManager();
   if (existing) return Promise.resolve(existing);
   loading ??= Promise.all([import('./manager'), import('./records'), import('../db'), import('./worker-notice')]).then(
-    ([{ createDownloadManager }, { dexieRecordStore, memoryRecordStore }, { consoleDb }, { tellWorkerAudioChanged }]) => {
+    async ([{ createDownloadManager }, { dexieRecordStore, memoryRecordStore }, { consoleDb }, { tellWorkerAudioChanged }]) => {
+      // The chunk's modules (Dexie among them) were just evaluated: create the manager (and start
+      // its first reads) in a task of its own, not in the same long one.
+      await yieldToMain();
       const holder = window as unknown as Holder;
       holder[INSTANCE] ??= createDownloadManager({
         fetch: (input, init) => fetch(input, init),
