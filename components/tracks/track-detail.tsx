@@ -12,6 +12,7 @@ import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { UnlockButton } from '@/components/vip/unlock-button';
 import { DiamondIcon } from '@/components/vip/diamond-icon';
 import { formatDuration } from '@/lib/format/duration';
+import { formatDate } from '@/lib/format/dates';
 import { useState } from 'react';
 import { AddToPlaylist } from '@/components/playlists/add-to-playlist';
 import { LoadingState } from '@/components/ui/states';
@@ -30,7 +31,7 @@ function facts(track: Track): Array<[string, string]> {
     ['Mood', track.mood],
     ['Length', track.durationSeconds ? formatDuration(track.durationSeconds) : null],
     ['Label', track.labelName],
-    ['Release', track.releaseDate ? new Date(track.releaseDate).toLocaleDateString() : null],
+    ['Release', track.releaseDate ? formatDate(track.releaseDate) || null : null],
     ['ISRC', track.isrc],
     ['Downloads', String(track.downloadCount)],
   ];
