@@ -8,6 +8,7 @@ import {
   rememberInstallHintDismissed,
 } from '@/lib/pwa/install';
 import { afterStartup } from '@/lib/scheduling/after-startup';
+import { onFirstInput } from '@/lib/scheduling/first-input';
 import styles from './pwa.module.css';
 
 type Hint = 'none' | 'apple' | 'prompt';
@@ -16,23 +17,31 @@ const storage = () => (typeof window === 'undefined' ? null : window.localStorag
 
 /**
  * Not installed yet: Safari on iPad/iPhone gets the Share → Add to Home Screen steps (it has no
- * install prompt); Chromium gets an "Install app" button. Dismissing is remembered on this device.
+ * install prompt); Chromium gets an "Install app" button. It shows after the first touch or key on
+ * the page; dismissing is remembered on this device.
  */
 export function InstallHint() {
   const prompt = useSyncExternalStore(installPrompt.subscribe, installPrompt.get, () => null);
   const [apple, setApple] = useState(false);
   const [hidden, setHidden] = useState(true);
 
-  useEffect(
-    () =>
-      // After start-up: the server cannot know the browser, the display mode or the stored choice,
-      // and the hint is no part of the first screen (it overlays the page: nothing moves).
-      afterStartup(() => {
+  useEffect(() => {
+    // Once the DJ has touched the page, after start-up: the hint is no part of the first screen
+    // (shown at once it was the largest, and last, paint of every screen) and asks for attention
+    // only from someone already using the console. The server cannot know the browser, the
+    // display mode or the stored choice anyway.
+    let cancelCheck: () => void = () => undefined;
+    const cancelInput = onFirstInput(() => {
+      cancelCheck = afterStartup(() => {
         setHidden(isStandalone() || isInstallHintDismissed(storage()));
         setApple(isAppleMobileSafari(navigator.userAgent, navigator.maxTouchPoints));
-      }),
-    [],
-  );
+      });
+    });
+    return () => {
+      cancelInput();
+      cancelCheck();
+    };
+  }, []);
 
   const hint: Hint = hidden ? 'none' : prompt ? 'prompt' : apple ? 'apple' : 'none';
   if (hint === 'none') return null;

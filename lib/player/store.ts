@@ -6,6 +6,7 @@
 import { useRef, useSyncExternalStore } from 'react';
 import { ownerRule } from '@/lib/offline/downloads/owner-rule';
 import { afterStartup } from '@/lib/scheduling/after-startup';
+import { onFirstInput } from '@/lib/scheduling/first-input';
 import { unlockAudioOutput } from './audio-output';
 import type { PlayerEngine } from './engine';
 import { initialPlayerState } from './initial-state';
@@ -69,9 +70,6 @@ export function loadPlayer(): Promise<BrowserPlayer> {
   return loading;
 }
 
-const FIRST_INPUT = ['pointerdown', 'keydown'] as const;
-const LISTEN = { capture: true, passive: true } as const;
-
 /**
  * Gets the engine ready before the first tap on play without a long task during start-up: its code
  * (howler, the engine) loads once start-up is over (lib/scheduling/after-startup); the AudioContext
@@ -82,17 +80,10 @@ const LISTEN = { capture: true, passive: true } as const;
 export function preloadPlayer(): () => void {
   if (typeof window === 'undefined') return () => undefined;
   const cancelCode = afterStartup(() => loadRuntime().catch(() => undefined));
-  const onFirstInput = () => {
-    stopListening();
-    void loadPlayer().catch(() => undefined);
-  };
-  function stopListening() {
-    for (const type of FIRST_INPUT) window.removeEventListener(type, onFirstInput, LISTEN);
-  }
-  for (const type of FIRST_INPUT) window.addEventListener(type, onFirstInput, LISTEN);
+  const cancelInput = onFirstInput(() => void loadPlayer().catch(() => undefined));
   return () => {
     cancelCode();
-    stopListening();
+    cancelInput();
   };
 }
 

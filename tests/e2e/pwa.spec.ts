@@ -394,13 +394,18 @@ test.describe('installability', () => {
       window.dispatchEvent(event);
     });
     const hint = page.getByTestId('install-hint');
+    // Never on the first screen: only once the DJ has touched the page (a key here).
+    await page.waitForTimeout(1500);
+    await expect(hint).toHaveCount(0);
+    await page.keyboard.press('Shift');
     await expect(hint.getByRole('button', { name: 'Install app' })).toBeVisible();
     await hint.getByRole('button', { name: 'Not now' }).click();
     await expect(hint).toHaveCount(0);
     await page.reload();
     await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
     await page.evaluate(() => window.dispatchEvent(new Event('beforeinstallprompt')));
-    await page.waitForTimeout(300);
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(1000);
     await expect(page.getByTestId('install-hint')).toHaveCount(0);
   });
 });
@@ -414,19 +419,27 @@ test.describe('install guide on iPad Safari', () => {
   test('shows Share → Add to Home Screen when not standalone, and remembers a dismiss', async ({ page }) => {
     await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
     const hint = page.getByTestId('install-hint');
+    await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await expect(hint).toHaveCount(0);
+    await page.keyboard.press('Shift');
     await expect(hint).toHaveAttribute('data-hint', 'apple');
     await expect(hint).toContainText('Add to Home Screen');
     await hint.getByRole('button', { name: 'Not now' }).click();
     await expect(hint).toHaveCount(0);
     await page.reload();
     await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(1000);
     await expect(page.getByTestId('install-hint')).toHaveCount(0);
   });
 
   test('stays hidden when running from the home screen', async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(navigator, 'standalone', { value: true }));
     await signInThroughUi(page, E2E.demoDj, E2E.demoPassword);
-    await page.waitForTimeout(300);
+    await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(1000);
     await expect(page.getByTestId('install-hint')).toHaveCount(0);
   });
 });
