@@ -76,7 +76,7 @@ export function TrackDetail({ id }: { id: string }) {
     <article className={styles.detail} data-app-ready="true">
       <Link href="/library" className={styles.back}>← Library</Link>
       <div className={styles.hero}>
-        <TrackArtwork url={track.artworkUrl} title={track.title} size={240} />
+        <TrackArtwork url={track.artworkUrl} title={track.title} size={240} priority />
         <div className={styles.heading}>
           <h1>{track.title}</h1>
           <p className={styles.artist}>{track.artist}</p>

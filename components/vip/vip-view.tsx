@@ -58,6 +58,9 @@ export function VipView() {
   );
 }
 
+/** Cards whose covers are on an iPad's first screen (the page's largest paint): fetched at once. */
+const FIRST_SCREEN_CARDS = 4;
+
 const VipTracks = memo(function VipTracks({ overview }: { overview: VipOverview }) {
   useRenderCount('vip-tracks');
   const { tracks, unlockedTrackIds, blackDiamonds } = overview;
@@ -71,20 +74,20 @@ const VipTracks = memo(function VipTracks({ overview }: { overview: VipOverview 
   }
   return (
     <ul className={styles.grid} aria-label="VIP tracks">
-      {tracks.map((track) => (
-        <VipCard key={track.id} track={track} isUnlocked={unlocked.has(track.id)} balance={blackDiamonds} />
+      {tracks.map((track, index) => (
+        <VipCard key={track.id} track={track} isUnlocked={unlocked.has(track.id)} balance={blackDiamonds} firstScreen={index < FIRST_SCREEN_CARDS} />
       ))}
     </ul>
   );
 });
 
 /** One card: re-renders when its own track, lock or the balance it offers to spend changes. */
-const VipCard = memo(function VipCard({ track, isUnlocked, balance }: { track: Track; isUnlocked: boolean; balance: number }) {
+const VipCard = memo(function VipCard({ track, isUnlocked, balance, firstScreen }: { track: Track; isUnlocked: boolean; balance: number; firstScreen: boolean }) {
   return (
     <li className={styles.card} data-testid="vip-track" data-track-id={track.id}>
       <IntentLink href={`/tracks/${track.id}`}>
         <span className={styles.art}>
-          <TrackArtwork url={track.artworkUrl} title={track.title} size={200} />
+          <TrackArtwork url={track.artworkUrl} title={track.title} size={200} priority={firstScreen} />
         </span>
         <span className={styles.title}>{track.title}</span>
         <span className={styles.artist}>{track.artist} · {track.genre}</span>
