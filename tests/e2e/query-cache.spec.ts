@@ -1,26 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './support/servers';
 import { signInThroughUi } from './support/auth';
-
-/** The rows of the persisted query cache, read straight from IndexedDB (no app code). */
-async function persistedRows(page: Page): Promise<Array<{ userId: string; root: string }>> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('spynners-console')) return [];
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const open = indexedDB.open('spynners-console');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => ko(open.error);
-    });
-    if (!db.objectStoreNames.contains('queryCache')) return (db.close(), []);
-    const rows = await new Promise<Array<{ userId: string; queryKey: unknown[] }>>((ok) => {
-      const req = db.transaction('queryCache').objectStore('queryCache').getAll();
-      req.onsuccess = () => ok(req.result);
-    });
-    db.close();
-    return rows.map((row) => ({ userId: row.userId, root: String(row.queryKey[0]) }));
-  });
-}
+import { persistedQueryRows as persistedRows } from './support/persisted-cache';
 
 /** The server is unreachable for the app's data and probes (the page itself still loads). */
 async function cutTheNetwork(page: Page) {

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E } from './support/servers';
 import { signInThroughApi } from './support/auth';
+import { countRenders, quietRenderCounts, type RenderCounts } from './support/render-counts';
 
 // The VIP cards, a playlist's rows and the Sets screen's content render a few times while their
 // data arrives (persisted cache, then the network, then unlocks and downloads), not once per
@@ -8,33 +9,13 @@ import { signInThroughApi } from './support/auth';
 const MAX_LIST_RENDERS = 3;
 const MAX_RENDERS_PER_ROW = 3;
 
-type Counts = Record<string, number>;
+type Counts = RenderCounts;
 
 const sameOrigin = { Origin: E2E.consoleUrl, 'Content-Type': 'application/json' };
-const counts = (page: Page) => page.evaluate(() => ({ ...(window.__SPYNNERS_COUNT_RENDERS__ ?? {}) }));
-
-/** Counts once nothing has rendered for a second. */
-async function quiet(page: Page): Promise<Counts> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = JSON.stringify(await counts(page));
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { intervals: [1_000], timeout: 20_000 },
-    )
-    .toBe(true);
-  return JSON.parse(last) as Counts;
-}
 
 test.describe('screen start-up renders', () => {
   test.beforeEach(async ({ context, page }) => {
-    await context.addInitScript(() => {
-      window.__SPYNNERS_COUNT_RENDERS__ = {};
-    });
+    await countRenders(context);
     await signInThroughApi(page.request, E2E.demoDj, E2E.demoPassword);
   });
 
@@ -42,13 +23,13 @@ test.describe('screen start-up renders', () => {
     for (const start of ['cold', 'warm']) {
       await page.goto('/vip');
       await expect(page.getByTestId('vip-track').first()).toBeVisible();
-      const vip = await quiet(page);
+      const vip = await quietRenderCounts(page);
       expect(vip['vip-tracks'], `${start} /vip: ${JSON.stringify(vip)}`).toBeGreaterThanOrEqual(1);
       expect(vip['vip-tracks'], `${start} /vip: ${JSON.stringify(vip)}`).toBeLessThanOrEqual(MAX_LIST_RENDERS);
 
       await page.goto('/sessions');
       await expect(page.locator('[data-app-ready="true"]').first()).toBeVisible();
-      const sessions = await quiet(page);
+      const sessions = await quietRenderCounts(page);
       expect(sessions['sessions-content'], `${start} /sessions: ${JSON.stringify(sessions)}`).toBeGreaterThanOrEqual(1);
       expect(sessions['sessions-content'], `${start} /sessions: ${JSON.stringify(sessions)}`).toBeLessThanOrEqual(MAX_LIST_RENDERS);
     }
@@ -66,7 +47,7 @@ test.describe('screen start-up renders', () => {
     await page.goto(`/playlists/${id}`);
     await expect(page.getByTestId('playlist-track')).toHaveCount(trackIds.length);
     await expect(page.getByTestId('playlist-track-title').last()).not.toHaveText('Loading…');
-    const rendered = await quiet(page);
+    const rendered = await quietRenderCounts(page);
     expect(rendered['playlist-row'], JSON.stringify(rendered)).toBeGreaterThanOrEqual(trackIds.length);
     expect(rendered['playlist-row'], JSON.stringify(rendered)).toBeLessThanOrEqual(MAX_RENDERS_PER_ROW * trackIds.length);
   });

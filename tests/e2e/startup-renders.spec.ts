@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E } from './support/servers';
 import { signInThroughApi } from './support/auth';
+import { persistedQueryRows } from './support/persisted-cache';
+import { countRenders, quietRenderCounts, type RenderCounts } from './support/render-counts';
 
 // What a correct /library needs: the list mounts once with the first rows (server page or
 // restored cache), renders once more when the catalogue's index answers with other rows (a longer
@@ -11,29 +13,7 @@ const LIST = 'VirtualTrackList';
 // Rows are memoised: each mounted row renders once, and again only when what it plays changes.
 const MAX_RENDERS_PER_ROW = 2;
 
-type Counts = Record<string, number>;
-
-/** Roots of the query cache rows persisted in IndexedDB (read without app code). */
-async function persistedRoots(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('spynners-console')) return [];
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const open = indexedDB.open('spynners-console');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => ko(open.error);
-    });
-    if (!db.objectStoreNames.contains('queryCache')) return (db.close(), []);
-    const rows = await new Promise<Array<{ queryKey: unknown[] }>>((ok) => {
-      const req = db.transaction('queryCache').objectStore('queryCache').getAll();
-      req.onsuccess = () => ok(req.result);
-    });
-    db.close();
-    return rows.map((row) => String(row.queryKey[0]));
-  });
-}
-
-const counts = (page: Page) => page.evaluate(() => ({ ...(window.__SPYNNERS_COUNT_RENDERS__ ?? {}) }));
+type Counts = RenderCounts;
 
 /** Waits until the library answers from its local index, shows rows, and nothing renders for a while. */
 async function settled(page: Page): Promise<Counts & { rows: number }> {
@@ -43,26 +23,13 @@ async function settled(page: Page): Promise<Counts & { rows: number }> {
   expect(await rows.count()).toBeGreaterThanOrEqual(20);
   await expect(page.getByTestId('track-title').first()).not.toBeEmpty();
   await expect(page.getByTestId('track-count')).toHaveText(/^\d+ tracks$/);
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = JSON.stringify(await counts(page));
-        const quiet = now === last;
-        last = now;
-        return quiet;
-      },
-      { intervals: [1_000], timeout: 20_000 },
-    )
-    .toBe(true);
-  return { ...(JSON.parse(last) as Counts), rows: await rows.count() };
+  const counts = await quietRenderCounts(page);
+  return { ...counts, rows: await rows.count() };
 }
 
 test.describe('/library start-up renders', () => {
   test.beforeEach(async ({ context, page }) => {
-    await context.addInitScript(() => {
-      window.__SPYNNERS_COUNT_RENDERS__ = {};
-    });
+    await countRenders(context);
     await signInThroughApi(page.request, E2E.demoDj, E2E.demoPassword);
   });
 
@@ -77,7 +44,7 @@ test.describe('/library start-up renders', () => {
     expect.soft(cold.TrackRow ?? 0, `cold start: ${JSON.stringify(cold)}`).toBeLessThanOrEqual(MAX_RENDERS_PER_ROW * cold.rows);
 
     // Warm: the persisted cache restores the lists and the catalogue, the worker serves the page.
-    await expect.poll(() => persistedRoots(page), { timeout: 20_000 }).toEqual(expect.arrayContaining(['catalogue', 'tracks']));
+    await expect.poll(() => persistedQueryRows(page).then((rows) => rows.map((row) => row.root)), { timeout: 20_000 }).toEqual(expect.arrayContaining(['catalogue', 'tracks']));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

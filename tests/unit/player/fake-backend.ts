@@ -1,5 +1,6 @@
 // A browser-free audio backend and clock: voices advance only when the test moves time.
 import type { AudioBackend, Clock, Voice } from '@/lib/player/backend';
+import { PlayerEngine } from '@/lib/player/engine';
 import type { AudioStatus, ChannelId, PlayerTrack } from '@/lib/player/types';
 
 export const track = (id: string, extra: Partial<PlayerTrack> = {}): PlayerTrack => ({
@@ -109,4 +110,16 @@ export class FakeBackend implements AudioBackend {
   live(channel: ChannelId): FakeVoice | undefined {
     return this.voices.filter((v) => v.channel === channel && !v.unloaded).at(-1);
   }
+}
+
+/** What lib/player/runtime's createBrowserPlayer returns, over a real engine on the fake backend. */
+export function fakeBrowserPlayer(): { engine: PlayerEngine; channelGain: () => null } {
+  const clock = new FakeClock();
+  const engine = new PlayerEngine({
+    backend: new FakeBackend(clock),
+    clock,
+    cues: { load: async () => null, save: async () => undefined },
+    record: async () => undefined,
+  });
+  return { engine, channelGain: () => null };
 }

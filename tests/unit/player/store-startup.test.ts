@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PlayerEngine } from '@/lib/player/engine';
-import { FakeBackend, FakeClock, track } from './fake-backend';
+import { track } from './fake-backend';
 
 // The player's start-up: its code after start-up, the engine at the first input, and no tap plays
 // while the owner rule removes another member's downloads.
@@ -23,19 +22,15 @@ vi.mock('@/lib/player/audio-output', () => ({
   },
 }));
 vi.mock('@/lib/offline/downloads/owner-rule', () => ({ ownerRule: { gate: () => owner.gate } }));
-vi.mock('@/lib/player/runtime', () => ({
-  createBrowserPlayer: () => {
-    engines.created += 1;
-    const clock = new FakeClock();
-    const engine = new PlayerEngine({
-      backend: new FakeBackend(clock),
-      clock,
-      cues: { load: async () => null, save: async () => undefined },
-      record: async () => undefined,
-    });
-    return { engine, channelGain: () => null };
-  },
-}));
+vi.mock('@/lib/player/runtime', async () => {
+  const { fakeBrowserPlayer } = await import('./fake-backend');
+  return {
+    createBrowserPlayer: () => {
+      engines.created += 1;
+      return fakeBrowserPlayer();
+    },
+  };
+});
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const runNextJob = async () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PlayerEngine } from '@/lib/player/engine';
-import { FakeBackend, FakeClock, track } from './fake-backend';
+import { track } from './fake-backend';
 
 // The store in front of a real engine on the fake audio backend (no browser).
-vi.mock('@/lib/player/runtime', () => ({
-  createBrowserPlayer: () => {
-    const clock = new FakeClock();
-    const engine = new PlayerEngine({
-      backend: new FakeBackend(clock),
-      clock,
-      cues: { load: async () => null, save: async () => undefined },
-      record: async () => undefined,
-    });
-    return { engine, channelGain: () => null };
-  },
-}));
+vi.mock('@/lib/player/runtime', async () => ({ createBrowserPlayer: (await import('./fake-backend')).fakeBrowserPlayer }));
 
 // Node delivers a MessagePort message through libuv: not ordered against a 0 ms timer.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 25));
