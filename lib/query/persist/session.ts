@@ -56,7 +56,8 @@ export function startQueryPersistence({
   // included; we coalesce to one save per throttle window and never run two saves at once.
   const save = async (): Promise<void> => {
     timer = undefined;
-    if (stopped || !dirty) return;
+    // An idle callback may come due while a flush saves: that save re-arms if more changed.
+    if (stopped || !dirty || saving) return;
     dirty = false;
     lastSaveStartedAt = Date.now();
     saving = saveFrom(queryClient, persister, buster).catch(
