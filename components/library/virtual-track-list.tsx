@@ -5,11 +5,16 @@ import type { Track } from '@/lib/domain/types';
 import { useRenderCount } from '@/lib/perf/render-count';
 import type { PlayerTrack } from '@/lib/player/types';
 import { ROW_HEIGHT, TrackRow } from './track-row';
+import { knownScrollY, observeWindowRectAfterLayout, scrollWindowUnlessThere, viewportRect } from './window-geometry';
 import { queueAround, type TrackSource } from './track-source';
 import styles from './library.module.css';
 
-/** Rows mounted beyond the viewport on each side: enough for fast flicks on an iPad. */
-const OVERSCAN = 16;
+/**
+ * Rows mounted beyond the viewport on each side: half an iPad screen, enough for the list to keep
+ * up with a flick (it re-renders on every scroll event). Each mounted row costs style, layout and
+ * paint while the screen starts: 16 per side made the first rows' commit a long task at 4x CPU.
+ */
+const OVERSCAN = 8;
 
 /**
  * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
@@ -24,9 +29,12 @@ export const VirtualTrackList = memo(function VirtualTrackList({ source, label, 
 }) {
   useRenderCount('VirtualTrackList');
   const listRef = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-
-  // Where the list starts in the page; the filter bar above it can wrap to more lines on resize.
+  // Where the list starts in the page (null until measured); the filter bar above it can wrap to
+  // more lines on resize. Measured before any row is mounted: the first render is the empty list,
+  // whose position costs the browser little to compute; a read once the rows were in would force
+  // their style and layout inside the commit's task. Rows for a guessed position would fetch
+  // covers of rows that are unmounted a frame later.
+  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
@@ -37,16 +45,20 @@ export const VirtualTrackList = memo(function VirtualTrackList({ source, label, 
     return () => observer.disconnect();
   }, []);
 
+  // Read at the first render, while the list has no rows yet.
+  const [initialViewport] = useState(viewportRect);
   const virtualizer = useWindowVirtualizer({
     count: source.count,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
-    scrollMargin,
-    // The window's size from the start (this chunk only runs in the browser): no extra render to learn it.
-    initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
+    scrollMargin: scrollMargin ?? 0,
+    initialRect: initialViewport,
+    initialOffset: knownScrollY,
+    observeElementRect: observeWindowRectAfterLayout,
+    scrollToFn: scrollWindowUnlessThere,
     getItemKey: (index) => source.at(index)?.id ?? index,
   });
-  const items = virtualizer.getVirtualItems();
+  const items = scrollMargin === null ? [] : virtualizer.getVirtualItems();
   const last = items[items.length - 1]?.index ?? 0;
 
   // A play button queues the list as shown when it is tapped; rows need not re-render to know it.
@@ -75,7 +87,7 @@ export const VirtualTrackList = memo(function VirtualTrackList({ source, label, 
             track={track}
             index={item.index}
             total={count}
-            offset={item.start - scrollMargin}
+            offset={item.start - (scrollMargin ?? 0)}
             height={item.size}
             onIntent={onIntent}
             playable={playable}

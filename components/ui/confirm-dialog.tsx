@@ -17,6 +17,9 @@ export function ConfirmDialog({
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // Mounted only while open: a closed dialog's autoFocus button would still be focused on mount,
+  // which forces a style recalculation of the page in the middle of the screen's first render.
+  if (!open) return null;
   return (
     <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <h2 id={titleId}>{title}</h2>

@@ -62,36 +62,39 @@ export function UnlockButton({ track, balance }: { track: Track; balance: number
           </>
         )}
       </button>
-      <dialog
-        ref={dialogRef}
-        className={ui.dialog}
-        aria-labelledby={titleId}
-        onCancel={(event) => {
-          event.preventDefault();
-          if (!busy) setConfirming(false);
-        }}
-      >
-        <h2 id={titleId}>Unlock “{track.title}”?</h2>
-        <p className="muted">
-          Unlocking costs <strong>1 Black Diamond</strong>
-          {balance !== undefined ? `: you have ${balance}${balance >= 1 ? `, ${balance - 1} after.` : '.'}` : '.'} The whole track then
-          plays, and you can keep it offline. It stays unlocked for good.
-        </p>
-        {cannotPay && <p className="field-error">You have no Black Diamond left. You earn one with each validated DJ set.</p>}
-        {unlock.isError && (
-          <p className="field-error" role="alert" data-testid="unlock-error">
-            {isInsufficientDiamonds(unlock.error) ? unlock.error.message : `Not unlocked: ${unlock.error.message}`}
+      {/* Mounted only while confirming: every card's closed dialog focused its Cancel button on mount. */}
+      {confirming && (
+        <dialog
+          ref={dialogRef}
+          className={ui.dialog}
+          aria-labelledby={titleId}
+          onCancel={(event) => {
+            event.preventDefault();
+            if (!busy) setConfirming(false);
+          }}
+        >
+          <h2 id={titleId}>Unlock “{track.title}”?</h2>
+          <p className="muted">
+            Unlocking costs <strong>1 Black Diamond</strong>
+            {balance !== undefined ? `: you have ${balance}${balance >= 1 ? `, ${balance - 1} after.` : '.'}` : '.'} The whole track then
+            plays, and you can keep it offline. It stays unlocked for good.
           </p>
-        )}
-        <div className={ui.dialogActions}>
-          <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="button button-primary" onClick={confirm} disabled={busy || cannotPay}>
-            {busy ? 'Unlocking…' : cannotPay ? 'Not enough Black Diamonds' : 'Unlock for 1 Black Diamond'}
-          </button>
-        </div>
-      </dialog>
+          {cannotPay && <p className="field-error">You have no Black Diamond left. You earn one with each validated DJ set.</p>}
+          {unlock.isError && (
+            <p className="field-error" role="alert" data-testid="unlock-error">
+              {isInsufficientDiamonds(unlock.error) ? unlock.error.message : `Not unlocked: ${unlock.error.message}`}
+            </p>
+          )}
+          <div className={ui.dialogActions}>
+            <button type="button" className="button" onClick={() => setConfirming(false)} disabled={busy} autoFocus>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" onClick={confirm} disabled={busy || cannotPay}>
+              {busy ? 'Unlocking…' : cannotPay ? 'Not enough Black Diamonds' : 'Unlock for 1 Black Diamond'}
+            </button>
+          </div>
+        </dialog>
+      )}
     </>
   );
 }
