@@ -17,8 +17,9 @@ import { usePlayableTrack } from '@/components/player/use-playable';
 import { player } from '@/lib/player/store';
 import { useRenderCount } from '@/lib/perf/render-count';
 import styles from './library.module.css';
+import { formatCount } from '@/lib/format/numbers';
 
-const count = (n: number) => (n === 1 ? '1 track' : `${n.toLocaleString('en')} tracks`);
+const count = (n: number) => (n === 1 ? '1 track' : `${formatCount(n)} tracks`);
 
 /**
  * The promo pool. Two sources, one ordering: server pages (`/api/tracks`) paint first and stand in

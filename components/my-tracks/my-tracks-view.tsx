@@ -5,6 +5,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
+import { formatDate } from '@/lib/format/dates';
 import { TRACK_STATUSES, type TrackStatus } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { deleteMyTrackMutationOptions, myTracksOptions } from '@/lib/query/my-tracks';
@@ -15,7 +16,6 @@ import styles from './my-tracks.module.css';
 /** Where a track's stats live (plays, downloads, rating, where and when it was played). */
 export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(id)}`;
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /**
  * The producer's own tracks. Desktop: a table that uses the width, rows reached with the arrow
@@ -128,7 +128,7 @@ export function MyTracksView() {
                     <td>{track.genre}</td>
                     <td className={styles.num}>{track.bpm ?? '—'}</td>
                     <td>{track.key ?? '—'}</td>
-                    <td>{dateFormat.format(new Date(track.createdAt))}</td>
+                    <td>{formatDate(track.createdAt)}</td>
                     <td className={styles.num}>{track.playCount}</td>
                     <td className={styles.actions}>
                       <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
