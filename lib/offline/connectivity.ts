@@ -3,6 +3,7 @@
 // online regardless, TanStack #5714). Feeds onlineManager, so paused queries resume and stale ones
 // refetch by themselves when the server is reachable again.
 import { onlineManager } from '@tanstack/react-query';
+import { afterStartup } from '@/lib/scheduling/after-startup';
 
 export interface ConnectivityState {
   online: boolean;
@@ -26,6 +27,8 @@ export interface ConnectivityDeps {
   recheckAfterMs?: number;
   now?: () => number;
   random?: () => number;
+  /** Runs start()'s first probe (at once by default; the browser's waits until start-up is over). */
+  deferFirstProbe?: (probe: () => void) => void;
 }
 
 export interface Connectivity {
@@ -51,6 +54,7 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
     recheckAfterMs = 30_000,
     now = Date.now,
     random = Math.random,
+    deferFirstProbe = (run) => run(),
   } = deps;
   let state: ConnectivityState = { online: deps.initiallyOnline ?? true, lastOnlineAt: null };
   const listeners = new Set<() => void>();
@@ -157,7 +161,9 @@ export function createConnectivity(deps: ConnectivityDeps): Connectivity {
       deps.events?.addEventListener('offline', goOffline);
       deps.events?.addEventListener('focus', onWake);
       deps.visibility?.addEventListener('visibilitychange', onVisibility);
-      void probe();
+      deferFirstProbe(() => {
+        if (started && !inFlight && lastProbeAt === -Infinity) void probe();
+      });
     },
     stop() {
       started = false;
@@ -199,6 +205,9 @@ export function getConnectivity(): Connectivity {
     events: window,
     visibility: document,
     initiallyOnline: navigator.onLine,
+    // A failing request reports itself at once (reportNetworkFailure); the first probe only
+    // confirms, so it stays out of the screen's first seconds.
+    deferFirstProbe: (run) => void afterStartup(run),
   });
   return browserConnectivity;
 }

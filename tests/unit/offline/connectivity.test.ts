@@ -53,6 +53,29 @@ describe('connectivity', () => {
     connectivity.stop();
   });
 
+  it('runs the first probe when the deferral says so, and not at all if one ran meanwhile', async () => {
+    let deferred: (() => void) | null = null;
+    const { server, connectivity } = setup({ initiallyOnline: true, deferFirstProbe: (run) => (deferred = run) });
+    connectivity.start();
+    await settle();
+    expect(server.fetch).not.toHaveBeenCalled();
+    deferred!();
+    await settle();
+    expect(server.fetch).toHaveBeenCalledTimes(1);
+    connectivity.stop();
+
+    const second = setup({ initiallyOnline: true, deferFirstProbe: (run) => (deferred = run) });
+    second.connectivity.start();
+    second.server.set('down');
+    second.connectivity.reportNetworkFailure(); // a request failed first: that probe counts
+    await settle();
+    expect(second.server.fetch).toHaveBeenCalledTimes(1);
+    deferred!();
+    await settle();
+    expect(second.server.fetch).toHaveBeenCalledTimes(1);
+    second.connectivity.stop();
+  });
+
   it('probes with capped exponential backoff while offline, and stops once the server answers', async () => {
     const { server, connectivity } = setup({ backoffBaseMs: 1000, backoffMaxMs: 8000 });
     server.set('down');
