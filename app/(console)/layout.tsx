@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { ConsoleHeader } from '@/components/layout/console-header';
 import { DownloadsOwner } from '@/components/downloads/downloads-owner';
 import { MiniPlayer } from '@/components/player/mini-player';
@@ -15,14 +15,22 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <Providers userId={user.id}>
       <div className={styles.shell} data-app-ready-scope>
-        <ConsoleHeader userId={user.id} userName={user.name ?? user.email ?? 'You'} role={user.role} userType={user.userType} />
+        {/* Each boundary hydrates in a task of its own, at low priority and in slices (React's
+            selective hydration), instead of one long task for the whole shell. */}
+        <Suspense>
+          <ConsoleHeader userId={user.id} userName={user.name ?? user.email ?? 'You'} role={user.role} userType={user.userType} />
+        </Suspense>
         <main className={styles.main}>
-          <PwaRoot />
-          <OutboxRoot userId={user.id} />
-          <DownloadsOwner userId={user.id} />
+          <Suspense>
+            <PwaRoot />
+            <OutboxRoot userId={user.id} />
+            <DownloadsOwner userId={user.id} />
+          </Suspense>
           {children}
         </main>
-        <MiniPlayer userId={user.id} />
+        <Suspense>
+          <MiniPlayer userId={user.id} />
+        </Suspense>
       </div>
     </Providers>
   );
