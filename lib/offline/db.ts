@@ -5,7 +5,9 @@ import Dexie, { type Table } from 'dexie';
 import type { QueryKey } from '@tanstack/react-query';
 import type { Track } from '@/lib/domain/types';
 
-export const CONSOLE_DB_NAME = 'spynners-console';
+import { CONSOLE_DB_NAME } from './db-name';
+
+export { CONSOLE_DB_NAME };
 
 /**
  * One TanStack query's last good data, as the query persister stores it (see lib/query/persist):

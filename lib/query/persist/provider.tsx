@@ -4,8 +4,14 @@
 import { IsRestoringProvider, QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { connectOnlineManager, getConnectivity } from '@/lib/offline/connectivity';
+import { consoleDatabaseMayExist } from '@/lib/offline/database-exists';
 import { createQueryClient } from '../client';
 import type { QueryPersistence } from './session';
+
+// Asked for as this module loads, before hydration: the restore's chunk (Dexie, the persister) then
+// downloads while the page hydrates instead of after it.
+const persistenceModule = typeof window === 'undefined' ? null : import('./session');
+persistenceModule?.catch(() => undefined); // a failure is reported where it is awaited
 
 export function PersistedQueryProvider({ userId, children }: { userId: string | null; children: ReactNode }) {
   const [queryClient] = useState(() => createQueryClient());
@@ -23,20 +29,26 @@ export function PersistedQueryProvider({ userId, children }: { userId: string | 
     }
     let current = true;
     let persistence: QueryPersistence | null = null;
+    const restoreDone = () => {
+      // Every query on screen renders its restored data now: a transition, so React renders the
+      // tree in slices (the page answers taps meanwhile) instead of one long blocking task.
+      if (current) startTransition(() => setRestoring(false));
+    };
+    // A device without the console's database has nothing to restore: queries need not wait for
+    // Dexie and IndexedDB before they fetch (a first visit).
+    void consoleDatabaseMayExist().then((exists) => {
+      if (!exists) restoreDone();
+    });
     // Dexie and the persister load after the first paint (their own chunk, precached by the
     // worker, so an offline start gets them too); a chunk that cannot load only skips the restore.
-    void import('./session')
+    void (persistenceModule ?? import('./session'))
       .then(({ startQueryPersistence }) => {
         if (!current) return;
         persistence = startQueryPersistence({ queryClient, userId });
         return persistence.restored;
       })
       .catch((error: unknown) => console.warn('[query-persist] could not load the persisted cache', error))
-      .then(() => {
-        // Every query on screen renders its restored data now: a transition, so React renders the
-        // tree in slices (the page answers taps meanwhile) instead of one long blocking task.
-        if (current) startTransition(() => setRestoring(false));
-      });
+      .then(restoreDone);
     return () => {
       current = false;
       persistence?.stop();
