@@ -6,6 +6,7 @@
 // A view outside the screen's own content (the header's chip) starts reading once start-up is over.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ConsoleDatabase, DjSetRow, OnAirPlayRow, OutboxRow } from '@/lib/offline/db';
+import { consoleDatabaseMayExist } from '@/lib/offline/database-exists';
 import { outboxStatus } from '@/lib/offline/outbox/browser';
 import type { OutboxStatus } from '@/lib/offline/outbox/scheduler';
 import { afterStartup } from '@/lib/scheduling/after-startup';
@@ -61,6 +62,13 @@ export function useLive<T>(read: ((reads: LiveReads) => Promise<T>) | null, key:
         unsubscribe = () => subscription.unsubscribe();
       }, (error: unknown) => current && fail(error));
     const cancelStart = deferred ? afterStartup(begin) : (void begin(), undefined);
+    // A device without the console's database has nothing stored yet: the view shows its initial
+    // value as loaded at once instead of after Dexie loaded and opened (the live read follows).
+    if (!deferred) {
+      void consoleDatabaseMayExist().then((exists) => {
+        if (!exists && current) setState((s) => (s.loaded ? s : { value: initial, loaded: true, error: null }));
+      });
+    }
     return () => {
       current = false;
       cancelStart?.();
