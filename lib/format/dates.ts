@@ -20,8 +20,19 @@ export function formatDateTime(iso: string): string {
   return date ? `${day(date)}, ${two(date.getHours())}:${two(date.getMinutes())}` : '';
 }
 
-/** "5 Sept 2025" in the viewer's time zone. */
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "5 Sept 2025" in the viewer's time zone; a date without a time ("2025-09-05", a release date) is
+ * that day wherever it is read (the server renders what the browser does).
+ */
 export function formatDate(iso: string): string {
+  const dateOnly = DATE_ONLY.exec(iso);
+  if (dateOnly) {
+    const [, year, month, dayOfMonth] = dateOnly;
+    const monthIndex = Number(month) - 1;
+    return MONTHS[monthIndex] && Number(dayOfMonth) >= 1 && Number(dayOfMonth) <= 31 ? `${Number(dayOfMonth)} ${MONTHS[monthIndex]} ${year}` : '';
+  }
   const date = parse(iso);
   return date ? day(date) : '';
 }

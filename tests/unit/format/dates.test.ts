@@ -23,4 +23,19 @@ describe('date formatting', () => {
     expect(formatDate('not a date')).toBe('');
     expect(formatDateTime('')).toBe('');
   });
+
+  it('prints a date without a time as that day in every time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'UTC', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz; // Node applies a changed TZ to the next Date operations
+        expect(formatDate('2025-09-05'), tz).toBe('5 Sept 2025');
+        expect(formatDate('2024-12-31'), tz).toBe('31 Dec 2024');
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(formatDate('2025-13-01')).toBe('');
+  });
 });
