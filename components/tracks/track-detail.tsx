@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
-import { findCachedTrack, trackDetailOptions } from '@/lib/query/tracks';
+import { findCachedTrack, trackDetailOptions, type CachedTrack } from '@/lib/query/tracks';
+import { useHydrated } from '@/lib/perf/use-hydrated';
 import { vipOptions } from '@/lib/query/vip';
 import { isLockedVip } from '@/lib/query/vip-unlock';
 import { useBindDownloadsToMember, useIsOffline } from '@/lib/offline/downloads/use-downloads';
@@ -38,10 +39,12 @@ function facts(track: Track): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => row[1] !== null);
 }
 
-export function TrackDetail({ id }: { id: string }) {
+/** `serverTrack`: the track read by the page on the server (a document load), in the HTML at once. */
+export function TrackDetail({ id, serverTrack }: { id: string; serverTrack?: CachedTrack }) {
   const queryClient = useQueryClient();
   // Paint at once from the catalogue or a list page when the track is there (refetched if stale).
-  const [seed] = useState(() => findCachedTrack(queryClient, id));
+  const [seed] = useState(() => findCachedTrack(queryClient, id) ?? serverTrack);
+  const hydrated = useHydrated();
   const query = useQuery(trackDetailOptions(id, seed));
   useBindDownloadsToMember();
   // Only VIP tracks need the member's unlocks; until they are known, a VIP track counts as locked.
@@ -73,7 +76,7 @@ export function TrackDetail({ id }: { id: string }) {
   const track = query.data;
   const locked = isLockedVip(track, vip.data) && !downloaded;
   return (
-    <article className={styles.detail} data-app-ready="true">
+    <article className={styles.detail} data-app-ready={hydrated ? 'true' : undefined}>
       <Link href="/library" className={styles.back}>← Library</Link>
       <div className={styles.hero}>
         <TrackArtwork url={track.artworkUrl} title={track.title} size={240} priority />

@@ -11,6 +11,7 @@ import { DownloadButton } from '@/components/downloads/download-button';
 import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
 import { useRenderCount } from '@/lib/perf/render-count';
+import { useHydrated } from '@/lib/perf/use-hydrated';
 import { DiamondIcon } from './diamond-icon';
 import { UnlockButton } from './unlock-button';
 import styles from './vip.module.css';
@@ -21,14 +22,16 @@ import styles from './vip.module.css';
  * kept offline. The heading, the balance's box and the intro are on the server-rendered page: only
  * the numbers and the cards arrive with the data (no layout shift, an early paint).
  */
-export function VipView() {
+export function VipView({ serverOverview }: { serverOverview?: { data: VipOverview; updatedAt: number } }) {
   useBindDownloadsToMember();
-  const vip = useQuery(vipOptions());
+  // Read on the server for a document load (a reload): the cards are in the HTML at once.
+  const vip = useQuery({ ...vipOptions(), initialData: serverOverview?.data, initialDataUpdatedAt: serverOverview?.updatedAt });
+  const hydrated = useHydrated();
   // The cards render as a deferred update: in slices that yield to taps, not in one long task.
   const overview = useDeferredValue(vip.data);
   const blackDiamonds = vip.data?.blackDiamonds;
   return (
-    <section className={styles.page} aria-labelledby="vip-title" data-app-ready={overview ? 'true' : undefined}>
+    <section className={styles.page} aria-labelledby="vip-title" data-app-ready={overview && hydrated ? 'true' : undefined}>
       <div className={styles.heading}>
         <h1 id="vip-title">VIP</h1>
         {blackDiamonds === undefined ? (

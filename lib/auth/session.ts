@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest, NextResponse } from 'next/server';
 import { getServerSession, type Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ApiError } from '@/lib/api/errors';
 import { serverEnv } from '@/lib/config/env';
@@ -48,6 +49,17 @@ export async function readAuthContext(req: NextRequest): Promise<AuthContext | n
     return null;
   }
   sessionOfRequest.set(req, token.sid);
+  return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token, sessionId: token.sid };
+}
+
+/**
+ * For server components that read Base44 on the page's behalf: the caller as a route handler sees
+ * it (live console session, Base44 token), from the request's cookies; null without one.
+ */
+export async function readPageAuthContext(): Promise<AuthContext | null> {
+  const req = { cookies: await cookies(), headers: {} } as unknown as NextRequest;
+  const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
+  if (!token?.base44Token || !token.uid || !token.sid || !(await isTokenLive(token))) return null;
   return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token, sessionId: token.sid };
 }
 
