@@ -17,10 +17,16 @@ export function SessionsView({ userId }: { userId: string }) {
   const sets = useDjSets(userId);
   const outbox = useOutboxEntries(userId);
   const loaded = sets.loaded && outbox.loaded;
-  // The heading is on the server-rendered page; the sets (IndexedDB, read after start) fill in below it.
+  // The heading and what the screen is for are on the server-rendered page; the sets (IndexedDB,
+  // read after start) fill in below them.
   return (
     <section className={styles.page} aria-labelledby="sessions-title" data-app-ready={loaded ? 'true' : undefined}>
       <h1 id="sessions-title">Sets</h1>
+      <p className={styles.intro}>
+        Start a set when you go on: the tracks the decks play are added to it, you fix what needs fixing, and ending it
+        sends the list to the producers whose tracks you played. It works offline too: the set is sent once the console is
+        back online.
+      </p>
       {!loaded ? <LoadingState>Reading your sets…</LoadingState> : sets.error ? <ErrorState error={sets.error} onRetry={() => window.location.reload()} /> : (
         <SessionsContent userId={userId} sets={sets.value} outbox={outbox.value} />
       )}
