@@ -11,14 +11,12 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   // Unique per dialog: the header's sign-out confirm and a page's own may both be in the document.
   const titleId = useId();
+  // Mounted only while open (unmounting closes it): a closed dialog's autoFocus button would still
+  // be focused on mount, which forces a style recalculation in the middle of a screen's first render.
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (open && dialog && !dialog.open) dialog.showModal();
   }, [open]);
-  // Mounted only while open: a closed dialog's autoFocus button would still be focused on mount,
-  // which forces a style recalculation of the page in the middle of the screen's first render.
   if (!open) return null;
   return (
     <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); onCancel(); }}>

@@ -25,9 +25,7 @@ export function UnlockButton({ track, balance }: { track: Track; balance: number
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (confirming && !dialog.open) dialog.showModal();
-    if (!confirming && dialog.open) dialog.close();
+    if (confirming && dialog && !dialog.open) dialog.showModal();
   }, [confirming]);
 
   function confirm() {

@@ -8,14 +8,13 @@ import { FORCED_LAYOUT_TRACE_CATEGORIES, forcedLayouts } from './support/forced-
 // offset as the first rows mounted, and every VIP card focused the Cancel button of its closed
 // dialog; each read recomputed the rows just inserted inside a task (Lighthouse's trace, which
 // records every invalidation with its stack, counted up to 1 s of blocking for it).
-// Small ones are tolerated: a forced update of a handful of elements costs nothing.
+// Small ones are tolerated: a forced update of a handful of elements costs nothing. Chromium only
+// (a .spec.ts file: the WebKitGTK project runs *.wk.ts), whose performance traces record them.
 const MAX_FORCED_ELEMENTS = 12;
 
 const SCREENS = ['/library', '/vip', '/playlists', '/sessions', '/console'];
 
 test.describe('start-up without forced layouts', () => {
-  test.skip(({ browserName }) => browserName !== 'chromium', 'performance traces are Chromium’s');
-
   test.beforeEach(async ({ page }) => {
     await signInThroughApi(page.request, E2E.demoDj, E2E.demoPassword);
   });
