@@ -57,10 +57,8 @@ export async function readAuthContext(req: NextRequest): Promise<AuthContext | n
  * it (live console session, Base44 token), from the request's cookies; null without one.
  */
 export async function readPageAuthContext(): Promise<AuthContext | null> {
-  const req = { cookies: await cookies(), headers: {} } as unknown as NextRequest;
-  const token = await getToken({ req, secret: serverEnv().nextAuthSecret, secureCookie: usesSecureCookies(), decode: decodeSessionToken });
-  if (!token?.base44Token || !token.uid || !token.sid || !(await isTokenLive(token))) return null;
-  return { userId: token.uid, role: token.role, userType: token.userType, base44Token: token.base44Token, sessionId: token.sid };
+  // getToken reads only the cookies (and an Authorization header) of what it is given.
+  return readAuthContext({ cookies: await cookies(), headers: {} } as unknown as NextRequest);
 }
 
 /** The 401 for a request without a live session: `session_expired` (its cookie is then cleared) when it had one. */
