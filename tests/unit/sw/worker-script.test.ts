@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkerScriptRequest, withoutResponseUrl } from '@/lib/sw/worker-script';
+import { rebuiltResponse } from '@/lib/sw/rebuilt-response';
+import { isWorkerScriptRequest } from '@/lib/sw/worker-script';
 
 const origin = 'https://console.example';
 
@@ -26,7 +27,7 @@ describe('worker scripts in the service worker', () => {
   it('answers with the same status, headers and body but no URL of its own', async () => {
     const fetched = new Response('self.onmessage = () => {};', { status: 200, headers: { 'content-type': 'application/javascript' } });
     Object.defineProperty(fetched, 'url', { value: `${origin}/_next/static/chunks/turbopack-worker-abc.js` });
-    const answer = withoutResponseUrl(fetched);
+    const answer = rebuiltResponse(fetched);
     expect(fetched.url).not.toBe('');
     expect(answer.url).toBe('');
     expect(answer.status).toBe(200);
