@@ -159,3 +159,27 @@ test("a playlist's Play all queues its tracks in order", async ({ page }) => {
     await expect(page.getByTestId('mini-title')).toHaveText((await titles.nth(1).textContent())!);
   }
 });
+
+test('the mini player never covers the end of a screen, on touch and desktop layouts', async ({ page }) => {
+  await signInThroughApi(page.request, E2E.demoDj, E2E.demoPassword);
+  for (const size of [{ width: 820, height: 1180 }, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await page.goto('/library');
+    await page.getByTestId('play-track').first().click();
+    const mini = page.getByTestId('mini-player');
+    await expect(mini).toHaveAttribute('data-playing', 'true');
+    await page.getByRole('link', { name: 'Sets' }).first().click();
+    await expect(page).toHaveURL(/\/sessions/);
+    await expect(page.locator('[data-app-ready="true"]').first()).toBeAttached();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const { contentBottom, playerTop } = await page.evaluate(() => {
+      const visible = [...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect()).filter((rect) => rect.height > 0);
+      return {
+        contentBottom: Math.max(...visible.map((rect) => rect.bottom)),
+        playerTop: document.querySelector('[data-testid="mini-player"]')!.getBoundingClientRect().top,
+      };
+    });
+    expect(contentBottom, `at ${size.width}x${size.height}`).toBeLessThanOrEqual(playerTop);
+    await page.getByTestId('mini-player').getByRole('button', { name: /pause/i }).click();
+  }
+});
