@@ -1,7 +1,5 @@
 // Runs in the browser before any of the console's own modules (Next's instrumentation-client hook).
-// zod compiles object parsers with `new Function` unless told not to; under the documents' CSP (no
-// 'unsafe-eval', proxy.ts) its probe for that is refused, and the refusal is reported as a violation
-// even though zod catches it. Parsing without compilation costs microseconds on a form.
-import { config } from 'zod';
+// Everything imported here is in the scripts of every page: keep it tiny.
+import { makeZodJitless } from '@/lib/security/zod-jitless';
 
-config({ jitless: true });
+makeZodJitless();
