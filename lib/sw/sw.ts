@@ -9,9 +9,7 @@ import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strateg
 import { answerAudio } from './audio-route';
 import { createDownloadedIndex } from './downloaded-index';
 import { createRecentAudio } from './recent-audio';
-import { isWorkerScriptRequest } from './worker-script';
-import { isPageScriptRequest } from './page-script';
-import { rebuiltResponse } from './rebuilt-response';
+import { isWorkerScriptRequest, withoutResponseUrl } from './worker-script';
 import { listenForOutboxSync } from './outbox-sync';
 import { ARTWORK_CACHE_NAME, isPagesCache, outdatedRuntimeCaches, pagesCacheName } from './cache-names';
 import { documentCacheKey, documentPathsOf, isCacheableArtwork, isCacheablePage, meansSignedOut, warmPages } from './page-cache';
@@ -75,22 +73,7 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (!isWorkerScriptRequest(request, new URL(request.url), origin)) return;
-  event.respondWith((async () => rebuiltResponse((await caches.match(request)) ?? (await fetch(request))))());
-  event.stopImmediatePropagation();
-});
-
-// ---- Page scripts: this build's precached copy in a Response built here, which carries no code
-// cache: Chrome then compiles as on a first visit, off the main thread (lib/sw/page-script.ts).
-// A script of a newer build (its worker still waiting) comes from that worker's precache, or the network.
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (!isPageScriptRequest(request, new URL(request.url), origin)) return;
-  event.respondWith(
-    (async () => {
-      const cached = (await matchPrecache(request.url)) ?? (await caches.match(request));
-      return cached ? rebuiltResponse(cached) : fetch(request);
-    })(),
-  );
+  event.respondWith((async () => withoutResponseUrl((await caches.match(request)) ?? (await fetch(request))))());
   event.stopImmediatePropagation();
 });
 

@@ -12,3 +12,9 @@ export const isWorkerScriptRequest = (request: Request, url: URL, origin: string
   (request.destination === 'worker' || request.destination === 'sharedworker') &&
   url.origin === origin &&
   url.pathname.startsWith('/_next/static/');
+
+/** The same status, headers and body, with no response URL. */
+export function withoutResponseUrl(response: Response): Response {
+  if (response.type === 'opaque' || response.type === 'error') return response;
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

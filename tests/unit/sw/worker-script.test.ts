@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuiltResponse } from '@/lib/sw/rebuilt-response';
-import { isWorkerScriptRequest } from '@/lib/sw/worker-script';
+import { isWorkerScriptRequest, withoutResponseUrl } from '@/lib/sw/worker-script';
 
 const origin = 'https://console.example';
 
@@ -27,7 +26,7 @@ describe('worker scripts in the service worker', () => {
   it('answers with the same status, headers and body but no URL of its own', async () => {
     const fetched = new Response('self.onmessage = () => {};', { status: 200, headers: { 'content-type': 'application/javascript' } });
     Object.defineProperty(fetched, 'url', { value: `${origin}/_next/static/chunks/turbopack-worker-abc.js` });
-    const answer = rebuiltResponse(fetched);
+    const answer = withoutResponseUrl(fetched);
     expect(fetched.url).not.toBe('');
     expect(answer.url).toBe('');
     expect(answer.status).toBe(200);
