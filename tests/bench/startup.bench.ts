@@ -5,14 +5,16 @@
 // /library warm (second visit: service worker and IndexedDB filled) and warm offline (the server
 // stopped: only the worker and IndexedDB answer), and, in a real tab with 4x CPU slowdown, the long
 // tasks of a warm start's first 10 s and the time from a tap on a row's ▶ to audio, on sight
-// versus once the page is idle. Goals are reported, never enforced: it exits non-zero only when a
-// measurement could not be taken.
+// versus once the page is idle; and every screen's cold start in a plain tab (no tracing: Lighthouse's
+// trace makes some work several times slower than it is). Goals are reported, never enforced: it
+// exits non-zero only when a measurement could not be taken.
 import { describeBuild, startBuiltConsole } from './support/console-app';
 import { EMPTY_APP_READY, buildEmptyApp, nextVersion, startEmptyApp } from './support/empty-next-app';
 import { launchBenchBrowser, signInBrowser, type DemoRole } from './support/lighthouse-browser';
 import { runLighthouse, type LighthouseOutcome } from './support/lighthouse-run';
 import { LONG_TASK_WINDOW_MS, probeWarmStart, type LongTask } from './support/startup-probe';
-import { environmentLines, lighthouseTable, longTaskLines, tapLines, type ScreenRuns } from './support/startup-report';
+import { environmentLines, lighthouseTable, longTaskLines, tabStartTable, tapLines, type ScreenRuns, type TabRuns } from './support/startup-report';
+import { probeColdStart } from './support/tab-start';
 import { warmUp } from './support/warm-start';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -84,6 +86,19 @@ async function main() {
       }
       console.log(`cold round ${round}/${RUNS} done (${elapsed(started)})`);
     }
+
+    // The same cold starts in a plain tab, without Lighthouse's trace.
+    const emptyTab: TabRuns = { name: emptyRuns.name, runs: [] };
+    const tabs = new Map<Screen, TabRuns>(screens.map((s) => [s, { name: s.name, runs: [] }]));
+    for (let round = 1; round <= RUNS; round += 1) {
+      emptyTab.runs.push(await probeColdStart(browser, `${empty.url}/`, EMPTY_APP_READY));
+      let role: DemoRole | null = null;
+      for (const screen of screens) {
+        if (screen.role !== role) await signInBrowser(browser, app.url, (role = screen.role));
+        tabs.get(screen)!.runs.push(await probeColdStart(browser, app.url + screen.path, screen.ready));
+      }
+    }
+    console.log(`plain-tab cold starts done (${elapsed(started)})`);
     await empty.stop();
 
     await signInBrowser(browser, app.url, 'dj');
@@ -122,6 +137,9 @@ async function main() {
     for (const line of environmentLines([emptyRuns, ...rows])) console.log(line);
     console.log(`warm-up before the warm runs: service worker in control ${warmState.controlled ? 'yes' : 'NO'}, ${warmState.persistedQueries} persisted queries in IndexedDB`);
     console.log(`offline runs that rendered the library's rows from the worker and IndexedDB: ${offlineRendered}/${RUNS}${offlineRendered < RUNS ? ' (see above why not)' : ''}`);
+    console.log('');
+    console.log(`## Cold starts in a plain tab with 4x CPU slowdown (no tracing, no network throttling), median of ${RUNS}`);
+    for (const line of tabStartTable([...tabs.values()], emptyTab)) console.log(line);
     console.log('');
     console.log(`## Warm /library in a tab with 4x CPU slowdown (no network throttling), ${RUNS} loads each`);
     for (const line of longTaskLines(longTasks, LONG_TASK_WINDOW_MS)) console.log(line);

@@ -2,6 +2,7 @@
 // the score's spread, its TBT beside the empty app's) and whether the issue #17 goals are met.
 import type { LighthouseMetrics, LighthouseOutcome } from './lighthouse-run';
 import type { LongTask } from './startup-probe';
+import type { TabStart } from './tab-start';
 import { median } from './stats';
 
 export const GOALS = { score: 95, tbtMs: 200, lcpMs: 2500, cls: 0.05, longTaskMs: 200 } as const;
@@ -113,4 +114,26 @@ export function tapLines(onSight: Array<number | null>, idle: Array<number | nul
     `tap → playing, median: on sight ${Math.round(median(a))} ms, idle ${Math.round(median(b))} ms, ratio ${ratio.toFixed(2)}x` +
       `${unanswered ? `, ${unanswered} tap(s) on sight never started audio` : ''} (goal: within ${tolerance}x of idle): ${met ? 'goal met' : 'goal NOT met'}`,
   ];
+}
+
+export interface TabRuns {
+  name: string;
+  runs: TabStart[];
+}
+
+/** The cold starts in a plain tab (no tracing), beside the empty app's. */
+export function tabStartTable(rows: TabRuns[], empty: TabRuns): string[] {
+  const emptyBlocking = median(empty.runs.map((r) => r.blockingMs));
+  const lines = [
+    '| screen | blocking time (TBT rule) | longest task | long tasks | blocking / empty |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const row of [empty, ...rows]) {
+    const blocking = median(row.runs.map((r) => r.blockingMs));
+    const ratio = row === empty ? '–' : emptyBlocking < 1 ? `n/a (empty ${Math.round(emptyBlocking)} ms)` : `${(blocking / emptyBlocking).toFixed(1)}x`;
+    lines.push(
+      `| ${row.name} | ${ms(blocking)} | ${ms(median(row.runs.map((r) => r.longestMs)))} | ${median(row.runs.map((r) => r.longTasks))} | ${ratio} |`,
+    );
+  }
+  return lines;
 }
