@@ -5,6 +5,7 @@ import type { Track } from '@/lib/domain/types';
 import { useRenderCount } from '@/lib/perf/render-count';
 import type { PlayerTrack } from '@/lib/player/types';
 import { ROW_HEIGHT, TrackRow } from './track-row';
+import { onIdle } from '@/lib/scheduling/idle';
 import { knownScrollY, observeWindowRectAfterLayout, scrollWindowUnlessThere, viewportRect } from './window-geometry';
 import { queueAround, type TrackSource } from './track-source';
 import styles from './library.module.css';
@@ -15,6 +16,8 @@ import styles from './library.module.css';
  * paint while the screen starts: 16 per side made the first rows' commit a long task at 4x CPU.
  */
 const OVERSCAN = 8;
+/** Longest the rows beyond the viewport wait for idle time after the first rows. */
+const OVERSCAN_IDLE_TIMEOUT_MS = 500;
 
 /**
  * The page scrolls (not a nested box: momentum scrolling and the iPad's status-bar tap work), and
@@ -45,12 +48,16 @@ export const VirtualTrackList = memo(function VirtualTrackList({ source, label, 
     return () => observer.disconnect();
   }, []);
 
+  // The first rows are only those on screen; the rows beyond it come in a commit of their own once
+  // the browser is idle (or a scroll asks for them): one commit of every row was a long task at start-up.
+  const [overscan, setOverscan] = useState(0);
+
   // Read at the first render, while the list has no rows yet.
   const [initialViewport] = useState(viewportRect);
   const virtualizer = useWindowVirtualizer({
     count: source.count,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    overscan,
     scrollMargin: scrollMargin ?? 0,
     initialRect: initialViewport,
     initialOffset: knownScrollY,
@@ -60,6 +67,10 @@ export const VirtualTrackList = memo(function VirtualTrackList({ source, label, 
   });
   const items = scrollMargin === null ? [] : virtualizer.getVirtualItems();
   const last = items[items.length - 1]?.index ?? 0;
+  const hasRows = items.length > 0;
+  useEffect(() => {
+    if (hasRows && overscan === 0) return onIdle(() => setOverscan(OVERSCAN), OVERSCAN_IDLE_TIMEOUT_MS);
+  }, [hasRows, overscan]);
 
   // A play button queues the list as shown when it is tapped; rows need not re-render to know it.
   const latest = useRef({ source, playable });
