@@ -4,11 +4,12 @@
 // en-GB's medium style as Chromium and Node print it, in the viewer's time zone.
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-function parse(iso: string): Date | null {
-  const date = new Date(iso);
+function parse(at: string | number): Date | null {
+  const date = new Date(at);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
@@ -35,4 +36,16 @@ export function formatDate(iso: string): string {
   }
   const date = parse(iso);
   return date ? day(date) : '';
+}
+
+/** "Fri, 5 Sept 2025" in the viewer's time zone (render on the client only). */
+export function formatWeekdayDate(at: string | number): string {
+  const date = parse(at);
+  return date ? `${WEEKDAYS[date.getDay()]}, ${day(date)}` : '';
+}
+
+/** "22:20" in the viewer's time zone (render on the client only). */
+export function formatClockTime(at: string | number): string {
+  const date = parse(at);
+  return date ? `${two(date.getHours())}:${two(date.getMinutes())}` : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '@/lib/format/dates';
+import { formatClockTime, formatDate, formatDateTime, formatWeekdayDate } from '@/lib/format/dates';
 
 describe('date formatting', () => {
   it('prints what en-GB medium style prints, in the viewer time zone, for every month and hour', () => {
@@ -9,6 +9,9 @@ describe('date formatting', () => {
         const iso = date.toISOString();
         expect(formatDate(iso)).toBe(date.toLocaleDateString('en-GB', { dateStyle: 'medium' }));
         expect(formatDateTime(iso)).toBe(date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
+        expect(formatWeekdayDate(iso)).toBe(date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
+        expect(formatWeekdayDate(date.getTime())).toBe(formatWeekdayDate(iso));
+        expect(formatClockTime(iso)).toBe(date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }));
       }
     }
   });
@@ -17,11 +20,15 @@ describe('date formatting', () => {
     const date = new Date(2025, 8, 5, 22, 20);
     expect(formatDate(date.toISOString())).toBe('5 Sept 2025');
     expect(formatDateTime(date.toISOString())).toBe('5 Sept 2025, 22:20');
+    expect(formatWeekdayDate(date.toISOString())).toBe('Fri, 5 Sept 2025');
+    expect(formatClockTime(date.getTime())).toBe('22:20');
   });
 
   it('gives an empty string for an unreadable date', () => {
     expect(formatDate('not a date')).toBe('');
     expect(formatDateTime('')).toBe('');
+    expect(formatWeekdayDate('soon')).toBe('');
+    expect(formatClockTime(Number.NaN)).toBe('');
   });
 
   it('prints a date without a time as that day in every time zone', () => {
