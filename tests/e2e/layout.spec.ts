@@ -20,6 +20,21 @@ async function sidewaysOverflow(page: Page) {
   });
 }
 
+/** Form fields whose box leaves their form's (a grid item keeping its input's intrinsic width). */
+async function fieldsOutsideTheirForm(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main form')].flatMap((form) => {
+      const box = form.getBoundingClientRect();
+      return [...form.querySelectorAll('input:not([type="hidden"]), select, textarea')]
+        .filter((field) => {
+          const r = field.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+        })
+        .map((field) => `${field.getAttribute('name') ?? field.tagName.toLowerCase()} in ${form.getAttribute('data-testid') ?? form.getAttribute('aria-labelledby') ?? 'a form'}`);
+    }),
+  );
+}
+
 for (const member of MEMBERS) {
   test(`${member.email.split('@')[0]}: no screen scrolls sideways from 820 to 1920 px, the nav names every section`, async ({ page }) => {
     test.setTimeout(120_000);
@@ -35,6 +50,7 @@ for (const member of MEMBERS) {
         const overflow = await sidewaysOverflow(page);
         expect(overflow.sticking, `${path} at ${width} px`).toEqual([]);
         expect(overflow.scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(overflow.clientWidth);
+        expect(await fieldsOutsideTheirForm(page), `${path} at ${width} px`).toEqual([]);
       }
     }
   });
