@@ -7,21 +7,25 @@ import styles from './sessions.module.css';
 
 const AFTER_STARTUP = { afterStartup: true };
 
-/** Always in the header: how many writes wait for the server, and "Sync now" (read after start-up). */
+/**
+ * Always in the header: how many writes wait for the server, and "Sync now". Read after start-up;
+ * until then it shows no number (a "0" there would say every set is sent when it may not be).
+ */
 export function OutboxStatusChip({ userId }: { userId: string }) {
   const entries = useOutboxEntries(userId, AFTER_STARTUP);
   const { syncing } = useOutboxStatus();
+  const known = entries.loaded;
   const count = entries.value.length;
   const blocked = entries.value.some((entry) => entry.state !== 'pending');
-  const label = count === 0 ? 'All sets synced' : `${count} ${count === 1 ? 'set' : 'sets'} waiting to sync`;
+  const label = !known ? 'Reading the sets waiting to sync' : count === 0 ? 'All sets synced' : `${count} ${count === 1 ? 'set' : 'sets'} waiting to sync`;
   return (
-    <div className={styles.chip} data-testid="outbox-status" data-pending={count} data-syncing={syncing ? 'true' : 'false'}>
+    <div className={styles.chip} data-testid="outbox-status" data-pending={known ? count : undefined} data-syncing={syncing ? 'true' : 'false'}>
       <IntentLink href="/sessions" className={`${styles.count} ${count > 0 ? (blocked ? styles.countBlocked : styles.countPending) : ''}`} title={label} aria-label={label}>
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />
           <path d="M21 3v5h-5" />
         </svg>
-        <span data-testid="outbox-pending-count">{count}</span>
+        <span data-testid="outbox-pending-count">{known ? count : '–'}</span>
         <span className={styles.countWord}>pending</span>
       </IntentLink>
       <button type="button" className="button button-ghost" onClick={() => void syncOutboxNow()} disabled={count === 0 || syncing} data-testid="sync-now">

@@ -64,11 +64,9 @@ export function useLive<T>(read: ((reads: LiveReads) => Promise<T>) | null, key:
     const cancelStart = deferred ? afterStartup(begin) : (void begin(), undefined);
     // A device without the console's database has nothing stored yet: the view shows its initial
     // value as loaded at once instead of after Dexie loaded and opened (the live read follows).
-    if (!deferred) {
-      void consoleDatabaseMayExist().then((exists) => {
-        if (!exists && current) setState((s) => (s.loaded ? s : { value: initial, loaded: true, error: null }));
-      });
-    }
+    void consoleDatabaseMayExist().then((exists) => {
+      if (!exists && current) setState((s) => (s.loaded ? s : { value: initial, loaded: true, error: null }));
+    });
     return () => {
       current = false;
       cancelStart?.();

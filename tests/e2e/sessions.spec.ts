@@ -99,10 +99,23 @@ test('offline: a set played on air survives a reload and is delivered once withi
   await expect(pendingCount(page)).toHaveText('1');
 
   // A reload with no network: the set is still there, still pending, nothing reached the server.
+  // The header reads the outbox after start-up: until then it shows no number, never a false "0".
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__pendingCountsSeen', { value: seen });
+    const note = () => {
+      const text = document.querySelector('[data-testid="outbox-pending-count"]')?.textContent;
+      if (text != null && seen[seen.length - 1] !== text) seen.push(text);
+    };
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.reload();
   await ready(page);
   await expect(page.getByTestId('set-row').first()).toHaveAttribute('data-status', 'pending');
   await expect(pendingCount(page)).toHaveText('1');
+  const countsSeen = (await page.evaluate('window.__pendingCountsSeen')) as string[];
+  expect(countsSeen[countsSeen.length - 1]).toBe('1');
+  expect(countsSeen).not.toContain('0');
   expect(await serverSetsOf(djId)).toHaveLength(0);
 
   // Back online: delivered within 5 s, once.
