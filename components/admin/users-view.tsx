@@ -46,24 +46,25 @@ export function UsersView({ canAct }: { canAct: boolean }) {
             <table className={styles.table} aria-label="Members">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
+                  <th scope="col">Member</th>
                   <th scope="col">Role</th>
-                  <th scope="col">Type</th>
+                  <th scope="col" className={styles.wide}>Type</th>
                   <th scope="col" className={styles.num}>Black Diamonds</th>
-                  <th scope="col">Joined</th>
+                  <th scope="col" className={styles.wide}>Joined</th>
                   <th scope="col">Actions</th>
                 </tr>
               </thead>
               <tbody>
                 {users.data.items.map((user) => (
                   <tr key={user.id} data-testid="user-row" data-user-id={user.id}>
-                    <td>{user.artistName ?? user.fullName}{user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}</td>
-                    <td>{user.email}</td>
+                    <td className={styles.member}>
+                      <span>{user.artistName ?? user.fullName}{user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}</span>
+                      <small className="muted" data-testid="user-email">{user.email}</small>
+                    </td>
                     <td>{ROLE_LABELS[user.role]}</td>
-                    <td>{USER_TYPE_LABELS[user.userType]}</td>
+                    <td className={styles.wide}>{USER_TYPE_LABELS[user.userType]}</td>
                     <td className={styles.num} data-testid="user-diamonds">{user.blackDiamonds}</td>
-                    <td>{formatDate(user.createdAt)}</td>
+                    <td className={styles.wide}>{formatDate(user.createdAt)}</td>
                     <td>
                       <div className={styles.grant}>
                         <GrantForm user={user} canAct={canAct} />

@@ -9,7 +9,7 @@ type TextField = Exclude<DraftField, 'genre' | 'key' | 'energy' | 'isUnreleased'
 const TEXT: Array<{ name: TextField; label: string; type?: string; inputMode?: 'decimal'; placeholder?: string; wide?: boolean }> = [
   { name: 'title', label: 'Title' },
   { name: 'artist', label: 'Artist / producer name' },
-  { name: 'collaborators', label: 'Collaborators', placeholder: 'Featured artists, remixers' },
+  { name: 'collaborators', label: 'Collaborators', placeholder: 'Featured artists, remixers', wide: true },
   { name: 'labelName', label: 'Label' },
   { name: 'bpm', label: 'BPM', inputMode: 'decimal' },
   { name: 'mood', label: 'Mood', placeholder: 'Dark, euphoric…' },
@@ -49,7 +49,7 @@ export function TrackMetadataFields({
     </>
   );
   const text = (f: (typeof TEXT)[number]) => (
-    <div className="field" key={f.name}>
+    <div className={f.wide ? `field ${styles.wide}` : 'field'} key={f.name}>
       <label htmlFor={id(f.name)} className={styles.label}>{f.label}</label>
       <input
         id={id(f.name)} className="input" type={f.type ?? 'text'} inputMode={f.inputMode} placeholder={f.placeholder}
