@@ -70,6 +70,8 @@ export class TrackSearchIndex {
    * array is never cleared between keystrokes.
    */
   private stamps: Uint32Array;
+  /** The same count, of words matched as prefixes only (no typo forgiven): these tracks come first. */
+  private prefixStamps: Uint32Array;
   /** Scratch space for an answer's positions, copied out at the end (one allocation per search). */
   private scratch: Int32Array;
   private stampBase = 0;
@@ -80,6 +82,7 @@ export class TrackSearchIndex {
     this.tracks = [...tracks];
     this.tracks.forEach((track, position) => this.positionById.set(track.id, position));
     this.stamps = new Uint32Array(this.tracks.length);
+    this.prefixStamps = new Uint32Array(this.tracks.length);
     this.scratch = new Int32Array(this.tracks.length);
   }
 
@@ -147,18 +150,29 @@ export class TrackSearchIndex {
     return true;
   }
 
-  /** The tracks matching `query`, in its sort order. Requires `ready`. */
+  /**
+   * The tracks matching `query`, in its sort order; with text, those whose every word starts one of
+   * their words come first, then those that needed a typo forgiven ("kaya": Kaya Lune's tracks,
+   * then Aya Mori's). Requires `ready`.
+   */
   search(query: LibraryQuery): TrackResults {
     if (!this.ready) throw new Error('The search index is still being built');
     const target = this.matchText(query.search);
     const predicate = facetPredicate(query);
     const order = this.order(query.sort);
-    const { tracks, stamps, scratch } = this;
+    const { tracks, stamps, prefixStamps, scratch } = this;
     let count = 0;
-    for (let i = 0; i < order.length; i += 1) {
-      const position = order[i]!;
-      if (target !== null && stamps[position] !== target) continue;
-      if (predicate === null || predicate(tracks[position]!)) scratch[count++] = position;
+    const take = (exact: boolean | null) => {
+      for (let i = 0; i < order.length; i += 1) {
+        const position = order[i]!;
+        if (target !== null && (stamps[position] !== target || (prefixStamps[position] === target) !== exact)) continue;
+        if (predicate === null || predicate(tracks[position]!)) scratch[count++] = position;
+      }
+    };
+    if (target === null) take(null);
+    else {
+      take(true);
+      take(false);
     }
     return new TrackResults(tracks, scratch.slice(0, count));
   }
@@ -198,24 +212,30 @@ export class TrackSearchIndex {
     if (this.lastText?.text === text) return this.lastText.target;
     if (this.stampBase + words.length + 1 >= 0xffffffff) {
       this.stamps.fill(0);
+      this.prefixStamps.fill(0);
       this.stampBase = 0;
     }
     const base = this.stampBase + 1;
     this.stampBase = base + words.length;
-    const stamps = this.stamps;
+    const { stamps, prefixStamps } = this;
     words.forEach((word, k) => {
       const before = base + k - 1; // matched the k previous words (for k = 0: any position)
       const after = base + k;
-      const mark = (postings: number[]) => {
+      const mark = (postings: number[], marks: Uint32Array) => {
         for (let i = 0; i < postings.length; i += 1) {
           const position = postings[i]!;
-          const stamp = stamps[position]!;
-          if (stamp === before || (k === 0 && stamp < base)) stamps[position] = after;
+          const stamp = marks[position]!;
+          if (stamp === before || (k === 0 && stamp < base)) marks[position] = after;
         }
       };
-      for (const postings of this.terms.atPrefix(word).values()) mark(postings);
+      // Prefix matches count for both; the typo-forgiving pass for the whole match only. A word
+      // matched both ways was already stamped by its prefix: the second pass leaves it alone.
+      for (const postings of this.terms.atPrefix(word).values()) {
+        mark(postings, prefixStamps);
+        mark(postings, stamps);
+      }
       const typos = maxTypos(word);
-      if (typos > 0) for (const [postings] of this.terms.fuzzyGet(word, typos).values()) mark(postings);
+      if (typos > 0) for (const [postings] of this.terms.fuzzyGet(word, typos).values()) mark(postings, stamps);
     });
     const target = base + words.length - 1;
     this.lastText = { text, target };

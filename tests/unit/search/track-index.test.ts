@@ -39,6 +39,24 @@ describe('TrackSearchIndex: text', () => {
     expect(ids({ search: 'mud', sort: 'newest' })).toEqual([]); // three letters: prefix only
   });
 
+  it('puts tracks matched without a typo before those that needed one, each group in the sort order', () => {
+    const pool = [
+      track('aya-new', { title: 'Night Drive', artist: 'Aya Mori', createdAt: '2024-03-01T00:00:00Z' }),
+      track('kaya-old', { title: 'Moon Ritual', artist: 'Kaya Lune', createdAt: '2024-01-01T00:00:00Z' }),
+      track('aya-mid', { title: 'Glass', artist: 'Aya Mori', createdAt: '2024-02-01T00:00:00Z' }),
+      track('kaya-new', { title: 'Tide', artist: 'Kaya Lune', createdAt: '2024-02-15T00:00:00Z' }),
+    ];
+    const idx = new TrackSearchIndex(pool).indexAll();
+    const found = (search: string) => idx.search({ search, sort: 'newest' }).toArray().map((t) => t.id);
+    // "kaya": Kaya Lune by prefix; Aya Mori one edit away.
+    expect(found('kaya')).toEqual(['kaya-new', 'kaya-old', 'aya-new', 'aya-mid']);
+    // Every word must match by prefix for the first group: "kaya tide" finds Tide first.
+    expect(found('kaya tide')).toEqual(['kaya-new']);
+    expect(found('kaya glass')).toEqual(['aya-mid']); // a typo in the first word: second group only
+    // No typo in play: the plain sort order.
+    expect(found('aya')).toEqual(['aya-new', 'aya-mid']);
+  });
+
   it('ignores case, accents and punctuation', () => {
     expect(ids({ search: 'BEYONCE', sort: 'newest' })).toEqual(['t3']);
     expect(ids({ search: 'beyoncé', sort: 'newest' })).toEqual(['t3']);
