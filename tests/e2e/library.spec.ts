@@ -10,8 +10,8 @@ test.describe('the promo pool', () => {
   test('lists approved tracks with artwork, title, artist, genre, BPM and key', async ({ page }) => {
     const rows = page.getByTestId('track-row');
     await expect(rows.first()).toBeVisible();
-    // The rows in view and the 8 mounted below them (the list is virtual).
-    expect(await rows.count()).toBeGreaterThanOrEqual(12);
+    // The rows in view, then the 8 mounted below them once the browser is idle (the list is virtual).
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(12);
     const artwork = rows.first().locator('img');
     await expect(artwork).toHaveJSProperty('complete', true);
     expect(await artwork.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
