@@ -171,15 +171,20 @@ test('the mini player never covers the end of a screen, on touch and desktop lay
     await page.getByRole('link', { name: 'Sets' }).first().click();
     await expect(page).toHaveURL(/\/sessions/);
     await expect(page.locator('[data-app-ready="true"]').first()).toBeAttached();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    const { contentBottom, playerTop } = await page.evaluate(() => {
-      const visible = [...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect()).filter((rect) => rect.height > 0);
-      return {
-        contentBottom: Math.max(...visible.map((rect) => rect.bottom)),
-        playerTop: document.querySelector('[data-testid="mini-player"]')!.getBoundingClientRect().top,
-      };
-    });
-    expect(contentBottom, `at ${size.width}x${size.height}`).toBeLessThanOrEqual(playerTop);
+    // The list may still grow as its data arrives: scroll to the end again until the measure holds.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            window.scrollTo(0, document.documentElement.scrollHeight);
+            const visible = [...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect()).filter((rect) => rect.height > 0);
+            const contentBottom = Math.max(...visible.map((rect) => rect.bottom));
+            const playerTop = document.querySelector('[data-testid="mini-player"]')!.getBoundingClientRect().top;
+            return contentBottom - playerTop;
+          }),
+        { message: `content bottom past the player's top at ${size.width}x${size.height}` },
+      )
+      .toBeLessThanOrEqual(0);
     await page.getByTestId('mini-player').getByRole('button', { name: /pause/i }).click();
   }
 });

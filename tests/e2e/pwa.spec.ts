@@ -103,11 +103,16 @@ function recordRequests(context: BrowserContext) {
   context.on('request', (request) => (request.serviceWorker() ? workerRequests : pageRequests).push(request));
   return {
     workerRequests,
-    /** Page requests not answered by the worker (failed, or went to the network). */
+    /**
+     * Page requests not answered by the worker (failed, or went to the network). A request the page
+     * cancelled (ERR_ABORTED: a browser navigation left the document that made it) asked nothing of
+     * anyone; a request that tried the network offline fails otherwise (ERR_INTERNET_DISCONNECTED).
+     */
     async notFromWorker(): Promise<string[]> {
       const misses: string[] = [];
       for (const request of pageRequests) {
         const response = await request.response().catch(() => null);
+        if (!response && request.failure()?.errorText === 'net::ERR_ABORTED') continue;
         if (!response?.fromServiceWorker()) misses.push(`${request.method()} ${new URL(request.url()).pathname}`);
       }
       return misses;
