@@ -4,7 +4,7 @@ import type { Track } from '@/lib/domain/types';
 import { consoleDb, type DjSetRow, type SetEntry, type SetTrackRef } from '@/lib/offline/db';
 import { requestBackgroundSync, syncOutboxNow } from '@/lib/offline/outbox/browser';
 import { assembleSet } from '@/lib/sessions/assemble';
-import { addToSet, correctEntry, endSet, removeFromSet } from '@/lib/sessions/sets';
+import { addToSet, correctEntry, discardEmptySet, endSet, removeFromSet } from '@/lib/sessions/sets';
 import { useOnAirPlaysSince } from '@/lib/sessions/use-sets';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatPlace, formatTime } from './format';
@@ -34,9 +34,12 @@ export function LiveSet({ set }: { set: DjSetRow }) {
     }
   }
 
+  const empty = entries.length === 0;
+
   async function end() {
     setBusy(true);
     await act(async () => {
+      if (empty) return discardEmptySet(db, set.id, Date.now());
       await endSet(db, set.id, Date.now());
       requestBackgroundSync();
       void syncOutboxNow();
@@ -55,9 +58,15 @@ export function LiveSet({ set }: { set: DjSetRow }) {
           <h2 id="live-set-title">{formatPlace(set)}</h2>
           <p className="muted">Started at {formatTime(set.startedAt)} · {entries.length} {entries.length === 1 ? 'track' : 'tracks'}</p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setConfirming(true)} data-testid="end-set">
-          End set
-        </button>
+        {empty ? (
+          <button type="button" className="button" onClick={() => setConfirming(true)} data-testid="discard-set">
+            Discard set
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" onClick={() => setConfirming(true)} data-testid="end-set">
+            End set
+          </button>
+        )}
       </div>
 
       {entries.length === 0 ? (
@@ -122,19 +131,18 @@ export function LiveSet({ set }: { set: DjSetRow }) {
           {error}
         </p>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title="End this set?"
-        confirmLabel="End set"
-        busy={busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => void end()}
-      >
-        <p>
-          {entries.length} {entries.length === 1 ? 'track' : 'tracks'} will be sent to SPYNNERS: producers are told, and a set with a
-          catalogue track earns you a Black Diamond. With no network it is kept on this device and sent later.
-        </p>
-      </ConfirmDialog>
+      {empty ? (
+        <ConfirmDialog open={confirming} title="Discard this set?" confirmLabel="Discard set" busy={busy} onCancel={() => setConfirming(false)} onConfirm={() => void end()}>
+          <p>Nothing was played in it, so there is nothing to send: it is removed from this device and SPYNNERS never hears of it.</p>
+        </ConfirmDialog>
+      ) : (
+        <ConfirmDialog open={confirming} title="End this set?" confirmLabel="End set" busy={busy} onCancel={() => setConfirming(false)} onConfirm={() => void end()}>
+          <p>
+            {entries.length} {entries.length === 1 ? 'track' : 'tracks'} will be sent to SPYNNERS: producers are told, and a set with a
+            catalogue track earns you a Black Diamond. With no network it is kept on this device and sent later.
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

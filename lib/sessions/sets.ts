@@ -102,6 +102,7 @@ export async function endSet(db: ConsoleDatabase, setId: string, now: number): P
         .between([set.userId, set.startedAt], [set.userId, endedAt], true, true)
         .toArray();
       const entries = assembleSet({ ...set, endedAt }, plays, endedAt);
+      if (entries.length === 0) throw new SetError('Nothing was played in this set: discard it instead.');
       const body: NewDjSet = {
         djId: set.userId,
         venue: set.venue,
@@ -115,6 +116,25 @@ export async function endSet(db: ConsoleDatabase, setId: string, now: number): P
       await db.outbox.add(row);
       await db.djSets.update(setId, { status: 'pending', endedAt, entries, outboxId: row.id, failure: null });
       return row.id;
+    }),
+  );
+}
+
+/**
+ * Drops a live set in which nothing was played: there is nothing to report, so nothing is queued.
+ * Checked inside the transaction: a play logged meanwhile means the set must be ended, not lost.
+ */
+export async function discardEmptySet(db: ConsoleDatabase, setId: string, now: number): Promise<void> {
+  await withDb(db, () =>
+    db.transaction('rw', [db.djSets, db.onAirPlays], async () => {
+      const set = await db.djSets.get(setId);
+      if (!set || set.status !== 'live') throw new SetError('This set has already ended.');
+      const until = Math.max(now, set.startedAt);
+      const plays = await db.onAirPlays.where('[userId+startedAt]').between([set.userId, set.startedAt], [set.userId, until], true, true).toArray();
+      if (assembleSet({ ...set, endedAt: until }, plays, until).length > 0) {
+        throw new SetError('Tracks were logged in this set meanwhile: end it to send them.');
+      }
+      await db.djSets.delete(setId);
     }),
   );
 }

@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { E2E } from './support/servers';
-import { endSetThroughUi, idbRows, myId, pendingCount, serverSetsOf, startSetThroughUi } from './support/sessions';
+import { addTrackThroughUi, endSetThroughUi, idbRows, myId, pendingCount, serverSetsOf, startSetThroughUi } from './support/sessions';
 
 /** A same-origin JSON call, as the console's pages make it. */
 function send(request: APIRequestContext, method: string, url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -96,6 +96,7 @@ test('Sets screen: a set overlapping one already recorded is shown refused, with
   const djId = await myId(page);
 
   await startSetThroughUi(page, { venue: 'Club Orbit', city: 'Lyon', country: 'France' });
+  await addTrackThroughUi(page, (await catalogue(page.request)).find((t) => !t.isVip)!.title);
   // Meanwhile the same DJ's set at Fabric, from an hour ago until now, reaches the server first.
   const fabricStart = Date.now() - 3_600_000;
   await page.waitForTimeout(50);

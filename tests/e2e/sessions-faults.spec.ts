@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { FAULTS, startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy';
 import { E2E } from './support/servers';
-import { idbRows, myId, serverSetsOf } from './support/sessions';
+import { addTrackThroughUi, idbRows, myId, serverSetsOf } from './support/sessions';
 
 const ROUNDS = 200;
 const SETS = 20;
@@ -38,7 +38,7 @@ async function ready(page: Page): Promise<void> {
 }
 
 test('outbox under faults: 200 randomized rounds, every set on the server exactly once, outbox empty', async ({ page, context }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const seed = Number(process.env.E2E_FAULT_SEED ?? Date.now() % 1_000_000);
   testInfo.annotations.push({ type: 'seed', description: String(seed) });
   const random = prng(seed);
@@ -51,12 +51,19 @@ test('outbox under faults: 200 randomized rounds, every set on the server exactl
   await page.goto('/sessions');
   await ready(page);
   const djId = await myId(page);
+  // A set needs a track to be ended (an empty one is only discarded): one from the catalogue.
+  const trackTitle = await page.evaluate(async () => {
+    const res = await fetch('/api/tracks?pageSize=1', { headers: { accept: 'application/json' } });
+    return ((await res.json()) as { items: Array<{ title: string }> }).items[0]!.title;
+  });
 
   const ended: string[] = [];
   const tally: Record<string, number> = {};
   const syncNow = page.getByTestId('sync-now');
   const clickSync = async () => {
-    if (await syncNow.isEnabled()) await syncNow.click({ timeout: 2_000 }).catch(() => undefined);
+    // The button exists only while sets wait, and may go as the outbox drains: never wait for it.
+    const enabled = await syncNow.isEnabled({ timeout: 500 }).catch(() => false);
+    if (enabled) await syncNow.click({ timeout: 2_000 }).catch(() => undefined);
   };
   const pending = async () => Number(await page.getByTestId('outbox-pending-count').textContent());
 
@@ -65,11 +72,14 @@ test('outbox under faults: 200 randomized rounds, every set on the server exactl
     let action: string;
     if (ended.length < SETS && roll < 0.16) {
       action = 'end-a-set';
-      proxy.queue(someFaults());
+      // Faults left unused by earlier rounds would hit the picker's catalogue read: they go first.
+      proxy.clear();
       const venue = `Fault Club ${ended.length + 1}`;
       const form = page.getByTestId('start-set');
       await form.getByLabel('Venue').fill(venue);
       await form.getByRole('button', { name: 'Start set' }).click();
+      await addTrackThroughUi(page, trackTitle);
+      proxy.queue(someFaults());
       await page.getByTestId('end-set').click();
       await page.getByRole('dialog').getByRole('button', { name: 'End set' }).click();
       await expect(page.getByTestId('start-set')).toBeVisible();

@@ -195,3 +195,23 @@ test('a set ended offline survives closing the browser; reopened, it is delivere
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('a set in which nothing was played is discarded, not sent: no row, nothing pending, nothing on the server', async ({ page, context }) => {
+  await signUpThroughApi(context.request, uniqueEmail('empty-set'));
+  await page.goto('/sessions');
+  await ready(page);
+  const djId = await myId(page);
+  await startSetThroughUi(page, { venue: 'Empty Room', city: 'Lyon' });
+  await expect(page.getByTestId('set-empty')).toBeVisible();
+  await expect(page.getByTestId('end-set')).toHaveCount(0);
+  await page.getByTestId('discard-set').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('nothing to send');
+  await dialog.getByRole('button', { name: 'Discard set' }).click();
+  await expect(page.getByTestId('start-set')).toBeVisible();
+  await expect(page.getByTestId('set-row')).toHaveCount(0);
+  await expect(pendingCount(page)).toHaveText('0');
+  expect(await idbRows(page, 'djSets')).toEqual([]);
+  expect(await idbRows(page, 'outbox')).toEqual([]);
+  expect(await serverSetsOf(djId)).toEqual([]);
+});

@@ -72,6 +72,15 @@ export async function startSetThroughUi(page: Page, place: { venue: string; city
   await expect(page.getByTestId('live-set')).toBeVisible();
 }
 
+/** Adds a catalogue track to the live set by hand (the picker searches the cached catalogue). */
+export async function addTrackThroughUi(page: Page, title: string): Promise<void> {
+  const before = await page.getByTestId('set-entry').count();
+  await page.getByTestId('add-track').click();
+  await page.getByLabel('Find a track to add').fill(title);
+  await page.getByRole('button', { name: `Add ${title}` }).first().click();
+  await expect(page.getByTestId('set-entry')).toHaveCount(before + 1);
+}
+
 export async function endSetThroughUi(page: Page): Promise<void> {
   await page.getByTestId('end-set').click();
   await page.getByRole('dialog').getByRole('button', { name: 'End set' }).click();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleDatabase } from '@/lib/offline/db';
 import { recordOnAirPlay, type OnAirPlay } from '@/lib/sessions/on-air-log';
-import { addToSet, correctEntry, endSet, liveSetOf, recentPlaces, removeFromSet, SetError, startSet } from '@/lib/sessions/sets';
+import { addToSet, correctEntry, discardEmptySet, endSet, liveSetOf, recentPlaces, removeFromSet, SetError, startSet } from '@/lib/sessions/sets';
 
 // A set = the on-air plays (recorded by the decks through recordOnAirPlay) in its window, with the
 // DJ's edits; ending it freezes the entries and queues exactly one outbox entry, atomically.
@@ -17,6 +17,7 @@ const play = (id: string, startedAt: number, fields: Partial<OnAirPlay> = {}): O
   id, userId: 'dj-1', trackId: `track-${id}`, title: `Title ${id}`, artist: 'Kaya Lune', producerId: 'prod-1', source: 'A', startedAt, audibleMs: 30_000, ...fields,
 });
 const place = { venue: '  Club   Orbit ', city: 'Lyon', country: 'France' };
+const vinyl = { trackId: 'vinyl', title: 'From vinyl', artist: 'Someone', producerId: 'prod-2' };
 
 describe('DJ sets', () => {
   it('assembles on-air plays of the window (long enough, this DJ), with additions, removals and corrections', async () => {
@@ -61,6 +62,7 @@ describe('DJ sets', () => {
     const set = await startSet(db, 'dj-1', place, T0);
     await expect(startSet(db, 'dj-1', place, T0 + 1)).rejects.toBeInstanceOf(SetError);
     await expect(startSet(db, 'dj-2', place, T0 + 1)).resolves.toMatchObject({ userId: 'dj-2' });
+    await addToSet(db, set.id, vinyl, T0 + 5_000);
     await endSet(db, set.id, T0 + 10_000);
     await expect(endSet(db, set.id, T0 + 20_000)).rejects.toBeInstanceOf(SetError);
     await expect(addToSet(db, set.id, { trackId: 'x', title: 'x', artist: 'x', producerId: null }, T0)).rejects.toBeInstanceOf(SetError);
@@ -69,20 +71,35 @@ describe('DJ sets', () => {
     await expect(startSet(db, 'dj-1', { venue: ' ', city: '', country: '' }, T0)).rejects.toThrow(/venue/);
   });
 
-  it('removing a track added by hand drops it; an ended empty set is still queued (no diamond, but recorded)', async () => {
+  it('removing a track added by hand drops it; an empty set cannot be ended, only discarded (nothing queued)', async () => {
     fresh();
     const set = await startSet(db, 'dj-1', place, T0);
     await addToSet(db, set.id, { trackId: 'x', title: 'x', artist: 'x', producerId: null }, T0 + 5);
     const [added] = (await db.djSets.get(set.id))!.added;
     await removeFromSet(db, set.id, added!.id);
     expect((await db.djSets.get(set.id))!.added).toEqual([]);
-    const id = await endSet(db, set.id, T0 + 10);
-    expect((await db.outbox.get(id))!.request.body).toMatchObject({ tracks: [] });
+    await expect(endSet(db, set.id, T0 + 10)).rejects.toThrow(/discard/);
+    await discardEmptySet(db, set.id, T0 + 10);
+    expect(await db.djSets.get(set.id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a set in which a track went on air meanwhile is not discarded', async () => {
+    fresh();
+    const set = await startSet(db, 'dj-1', place, T0);
+    await recordOnAirPlay(play('a', T0 + 60_000), db);
+    await expect(discardEmptySet(db, set.id, T0 + 120_000)).rejects.toThrow(/end it/);
+    expect(await liveSetOf(db, 'dj-1')).toMatchObject({ id: set.id });
+    await expect(discardEmptySet(db, 'no-such-set', T0)).rejects.toBeInstanceOf(SetError);
   });
 
   it('suggests the last places used, most recent first, each once', async () => {
     fresh();
-    const mk = async (venue: string, city: string, at: number) => endSet(db, (await startSet(db, 'dj-1', { venue, city, country: 'FR' }, at)).id, at + 1);
+    const mk = async (venue: string, city: string, at: number) => {
+      const { id } = await startSet(db, 'dj-1', { venue, city, country: 'FR' }, at);
+      await addToSet(db, id, vinyl, at);
+      return endSet(db, id, at + 1);
+    };
     await mk('Club Orbit', 'Lyon', T0);
     await mk('Warehouse 9', 'Brussels', T0 + 10);
     await mk('club orbit', 'lyon', T0 + 20);
