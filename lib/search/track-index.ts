@@ -25,6 +25,18 @@ const FIELD_VALUES: ReadonlyArray<(track: Track) => string | null> = [
   (t) => t.labelName,
   (t) => t.genre,
 ];
+/** Title and artist come first in FIELD_VALUES: words found there rank above label and genre. */
+const NAME_FIELDS = 2;
+
+/**
+ * A posting is a catalogue position, stored as `~position` (negative) when the term occurs in the
+ * track's title or artist: one array per term, and a track's first occurrence decides (names are
+ * indexed first).
+ */
+const positionOf = (posting: number) => (posting < 0 ? ~posting : posting);
+
+/** How well a track answered the text: the list shows the tiers in this order, each in the sort. */
+const TIERS = ['exact name', 'name prefix', 'prefix', 'typo'] as const;
 
 /** Typos are forgiven from four letters on (one edit, two from eight); shorter words match as prefixes only. */
 export function maxTypos(term: string): number {
@@ -70,8 +82,12 @@ export class TrackSearchIndex {
    * array is never cleared between keystrokes.
    */
   private stamps: Uint32Array;
-  /** The same count, of words matched as prefixes only (no typo forgiven): these tracks come first. */
+  /** The same count, of words matched as prefixes only (no typo forgiven), in any field. */
   private prefixStamps: Uint32Array;
+  /** ... as prefixes of a title or artist word. */
+  private namePrefixStamps: Uint32Array;
+  /** ... as whole title or artist words. */
+  private exactNameStamps: Uint32Array;
   /** Scratch space for an answer's positions, copied out at the end (one allocation per search). */
   private scratch: Int32Array;
   private stampBase = 0;
@@ -83,6 +99,8 @@ export class TrackSearchIndex {
     this.tracks.forEach((track, position) => this.positionById.set(track.id, position));
     this.stamps = new Uint32Array(this.tracks.length);
     this.prefixStamps = new Uint32Array(this.tracks.length);
+    this.namePrefixStamps = new Uint32Array(this.tracks.length);
+    this.exactNameStamps = new Uint32Array(this.tracks.length);
     this.scratch = new Int32Array(this.tracks.length);
   }
 
@@ -103,14 +121,15 @@ export class TrackSearchIndex {
     const end = Math.min(this.tracks.length, this.indexed + count);
     for (let position = this.indexed; position < end; position += 1) {
       const track = this.tracks[position]!;
-      for (const value of FIELD_VALUES) {
+      FIELD_VALUES.forEach((value, field) => {
         const text = value(track);
-        if (!text) continue;
+        if (!text) return;
         for (const term of tokenize(normalizeText(text))) {
           const postings = this.terms.fetch(term, () => []);
-          if (postings[postings.length - 1] !== position) postings.push(position);
+          const last = postings[postings.length - 1];
+          if (last === undefined || positionOf(last) !== position) postings.push(field < NAME_FIELDS ? ~position : position);
         }
-      }
+      });
     }
     this.indexed = end;
     return this.tracks.length - end;
@@ -151,30 +170,43 @@ export class TrackSearchIndex {
   }
 
   /**
-   * The tracks matching `query`, in its sort order; with text, those whose every word starts one of
-   * their words come first, then those that needed a typo forgiven ("kaya": Kaya Lune's tracks,
-   * then Aya Mori's). Requires `ready`.
+   * The tracks matching `query`, in its sort order; with text, in tiers (each in the sort order):
+   * every word is a whole word of the title or artist ("aya": Aya Mori), then starts one ("aya":
+   * Ayahuasca), then starts a word of any field (the label, the genre), then needed a typo forgiven
+   * ("kaya": Kaya Lune's tracks, then Aya Mori's). Requires `ready`.
    */
   search(query: LibraryQuery): TrackResults {
     if (!this.ready) throw new Error('The search index is still being built');
     const target = this.matchText(query.search);
     const predicate = facetPredicate(query);
     const order = this.order(query.sort);
-    const { tracks, stamps, prefixStamps, scratch } = this;
+    const { tracks, scratch } = this;
     let count = 0;
-    const take = (exact: boolean | null) => {
+    const take = (inTier: ((position: number) => boolean) | null) => {
       for (let i = 0; i < order.length; i += 1) {
         const position = order[i]!;
-        if (target !== null && (stamps[position] !== target || (prefixStamps[position] === target) !== exact)) continue;
+        if (inTier !== null && !inTier(position)) continue;
         if (predicate === null || predicate(tracks[position]!)) scratch[count++] = position;
       }
     };
     if (target === null) take(null);
-    else {
-      take(true);
-      take(false);
-    }
+    else for (const tier of TIERS) take(this.tierTest(tier, target));
     return new TrackResults(tracks, scratch.slice(0, count));
+  }
+
+  /** Whether a position belongs to `tier` of the text stamped `target` (the tiers do not overlap). */
+  private tierTest(tier: (typeof TIERS)[number], target: number): (position: number) => boolean {
+    const { stamps, prefixStamps, namePrefixStamps, exactNameStamps } = this;
+    switch (tier) {
+      case 'exact name':
+        return (p) => exactNameStamps[p] === target;
+      case 'name prefix':
+        return (p) => namePrefixStamps[p] === target && exactNameStamps[p] !== target;
+      case 'prefix':
+        return (p) => prefixStamps[p] === target && namePrefixStamps[p] !== target;
+      case 'typo':
+        return (p) => stamps[p] === target && prefixStamps[p] !== target;
+    }
   }
 
   /** Computes a sort order ahead of the first search that needs it. */
@@ -211,31 +243,35 @@ export class TrackSearchIndex {
     const text = words.join(' ');
     if (this.lastText?.text === text) return this.lastText.target;
     if (this.stampBase + words.length + 1 >= 0xffffffff) {
-      this.stamps.fill(0);
-      this.prefixStamps.fill(0);
+      for (const marks of [this.stamps, this.prefixStamps, this.namePrefixStamps, this.exactNameStamps]) marks.fill(0);
       this.stampBase = 0;
     }
     const base = this.stampBase + 1;
     this.stampBase = base + words.length;
-    const { stamps, prefixStamps } = this;
+    const { stamps, prefixStamps, namePrefixStamps, exactNameStamps } = this;
     words.forEach((word, k) => {
       const before = base + k - 1; // matched the k previous words (for k = 0: any position)
       const after = base + k;
-      const mark = (postings: number[], marks: Uint32Array) => {
+      const mark = (postings: number[], marks: Uint32Array, namesOnly: boolean) => {
         for (let i = 0; i < postings.length; i += 1) {
-          const position = postings[i]!;
+          const posting = postings[i]!;
+          if (namesOnly && posting >= 0) continue;
+          const position = positionOf(posting);
           const stamp = marks[position]!;
           if (stamp === before || (k === 0 && stamp < base)) marks[position] = after;
         }
       };
-      // Prefix matches count for both; the typo-forgiving pass for the whole match only. A word
-      // matched both ways was already stamped by its prefix: the second pass leaves it alone.
+      // Each pass stamps a track at most once per word (`before` → `after`): a word matched several
+      // ways (a whole word that is also a prefix, or within a typo) is counted once per array.
+      const exact = this.terms.get(word);
+      if (exact) mark(exact, exactNameStamps, true);
       for (const postings of this.terms.atPrefix(word).values()) {
-        mark(postings, prefixStamps);
-        mark(postings, stamps);
+        mark(postings, namePrefixStamps, true);
+        mark(postings, prefixStamps, false);
+        mark(postings, stamps, false);
       }
       const typos = maxTypos(word);
-      if (typos > 0) for (const [postings] of this.terms.fuzzyGet(word, typos).values()) mark(postings, stamps);
+      if (typos > 0) for (const [postings] of this.terms.fuzzyGet(word, typos).values()) mark(postings, stamps, false);
     });
     const target = base + words.length - 1;
     this.lastText = { text, target };

@@ -57,6 +57,23 @@ describe('TrackSearchIndex: text', () => {
     expect(found('aya')).toEqual(['aya-new', 'aya-mid']);
   });
 
+  it('ranks whole title/artist words, then title/artist prefixes, then label/genre, then typos; each tier in the sort', () => {
+    const pool = [
+      track('genre', { title: 'Night Shift', artist: 'Oren Vale', labelName: null, genre: 'Deep House', createdAt: '2024-05-01T00:00:00Z' }),
+      track('label', { title: 'Lanterns', artist: 'Mira Solis', labelName: 'Deepwater Records', genre: 'Techno', createdAt: '2024-04-01T00:00:00Z' }),
+      track('prefix', { title: 'Deeper Still', artist: 'Kalo Ven', labelName: null, genre: 'Techno', createdAt: '2024-03-01T00:00:00Z' }),
+      track('typo', { title: 'Keep Moving', artist: 'Dana Mori', labelName: null, genre: 'Techno', createdAt: '2024-06-01T00:00:00Z' }),
+      track('exact-old', { title: 'Deep Blue', artist: 'Aya Mori', labelName: null, genre: 'Techno', createdAt: '2024-01-01T00:00:00Z' }),
+      track('exact-new', { title: 'Run', artist: 'Deep Circle', labelName: null, genre: 'Techno', createdAt: '2024-02-01T00:00:00Z' }),
+    ];
+    const idx = new TrackSearchIndex(pool).indexAll();
+    const found = (search: string) => idx.search({ search, sort: 'newest' }).toArray().map((t) => t.id);
+    expect(found('deep')).toEqual(['exact-new', 'exact-old', 'prefix', 'genre', 'label', 'typo']);
+    // Every word decides: "techno" is only a genre here, so all of them share the label/genre tier.
+    expect(found('deep techno')).toEqual(['label', 'prefix', 'exact-new', 'exact-old', 'typo']);
+    expect(found('aya deep')).toEqual(['exact-old']);
+  });
+
   it('ignores case, accents and punctuation', () => {
     expect(ids({ search: 'BEYONCE', sort: 'newest' })).toEqual(['t3']);
     expect(ids({ search: 'beyoncé', sort: 'newest' })).toEqual(['t3']);
