@@ -14,6 +14,10 @@ test.describe('accounts', () => {
     await page.getByLabel(/^Password/).fill(password);
     await page.getByRole('radio', { name: 'DJ', exact: true }).check();
     await page.getByRole('checkbox', { name: /accept the SPYNNERS terms/ }).check();
+    // Drawn in the console's colours, not the platform's white boxes: checked = the accent colour.
+    for (const control of [page.getByRole('radio', { name: 'DJ', exact: true }), page.getByRole('checkbox', { name: /accept the SPYNNERS terms/ })]) {
+      expect(await control.evaluate((input) => [getComputedStyle(input).appearance, getComputedStyle(input).backgroundColor])).toEqual(['none', 'rgb(139, 92, 246)']);
+    }
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await expect(page).toHaveURL(/\/library$/);
