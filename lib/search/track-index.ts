@@ -35,8 +35,8 @@ const NAME_FIELDS = 2;
  */
 const positionOf = (posting: number) => (posting < 0 ? ~posting : posting);
 
-/** How well a track answered the text: the list shows the tiers in this order, each in the sort. */
-const TIERS = ['exact name', 'name prefix', 'prefix', 'typo'] as const;
+/** How well a track answered the text (exact name, name prefix, prefix, typo): shown in this order. */
+const TIER_COUNT = 4;
 
 /** Typos are forgiven from four letters on (one edit, two from eight); shorter words match as prefixes only. */
 export function maxTypos(term: string): number {
@@ -88,8 +88,8 @@ export class TrackSearchIndex {
   private namePrefixStamps: Uint32Array;
   /** ... as whole title or artist words. */
   private exactNameStamps: Uint32Array;
-  /** Scratch space for an answer's positions, copied out at the end (one allocation per search). */
-  private scratch: Int32Array;
+  /** Scratch space for an answer's positions per tier, copied out at the end (one allocation per search). */
+  private scratch: Int32Array[];
   private stampBase = 0;
   /** The last text answered, and the stamp its matches carry. */
   private lastText: { text: string; target: number } | null = null;
@@ -101,7 +101,7 @@ export class TrackSearchIndex {
     this.prefixStamps = new Uint32Array(this.tracks.length);
     this.namePrefixStamps = new Uint32Array(this.tracks.length);
     this.exactNameStamps = new Uint32Array(this.tracks.length);
-    this.scratch = new Int32Array(this.tracks.length);
+    this.scratch = Array.from({ length: TIER_COUNT }, () => new Int32Array(this.tracks.length));
   }
 
   get size(): number {
@@ -180,33 +180,25 @@ export class TrackSearchIndex {
     const target = this.matchText(query.search);
     const predicate = facetPredicate(query);
     const order = this.order(query.sort);
-    const { tracks, scratch } = this;
-    let count = 0;
-    const take = (inTier: ((position: number) => boolean) | null) => {
-      for (let i = 0; i < order.length; i += 1) {
-        const position = order[i]!;
-        if (inTier !== null && !inTier(position)) continue;
-        if (predicate === null || predicate(tracks[position]!)) scratch[count++] = position;
+    const { tracks, scratch, stamps, prefixStamps, namePrefixStamps, exactNameStamps } = this;
+    // One pass in the sort order, each match into its tier's scratch (hot: no call per position).
+    const counts = new Array<number>(TIER_COUNT).fill(0);
+    for (let i = 0; i < order.length; i += 1) {
+      const position = order[i]!;
+      let tier = 0;
+      if (target !== null) {
+        if (stamps[position] !== target) continue;
+        tier = exactNameStamps[position] === target ? 0 : namePrefixStamps[position] === target ? 1 : prefixStamps[position] === target ? 2 : 3;
       }
-    };
-    if (target === null) take(null);
-    else for (const tier of TIERS) take(this.tierTest(tier, target));
-    return new TrackResults(tracks, scratch.slice(0, count));
-  }
-
-  /** Whether a position belongs to `tier` of the text stamped `target` (the tiers do not overlap). */
-  private tierTest(tier: (typeof TIERS)[number], target: number): (position: number) => boolean {
-    const { stamps, prefixStamps, namePrefixStamps, exactNameStamps } = this;
-    switch (tier) {
-      case 'exact name':
-        return (p) => exactNameStamps[p] === target;
-      case 'name prefix':
-        return (p) => namePrefixStamps[p] === target && exactNameStamps[p] !== target;
-      case 'prefix':
-        return (p) => prefixStamps[p] === target && namePrefixStamps[p] !== target;
-      case 'typo':
-        return (p) => stamps[p] === target && prefixStamps[p] !== target;
+      if (predicate === null || predicate(tracks[position]!)) scratch[tier]![counts[tier]!++] = position;
     }
+    const positions = new Int32Array(counts.reduce((sum, n) => sum + n, 0));
+    let offset = 0;
+    counts.forEach((n, tier) => {
+      positions.set(scratch[tier]!.subarray(0, n), offset);
+      offset += n;
+    });
+    return new TrackResults(tracks, positions);
   }
 
   /** Computes a sort order ahead of the first search that needs it. */
@@ -252,26 +244,34 @@ export class TrackSearchIndex {
     words.forEach((word, k) => {
       const before = base + k - 1; // matched the k previous words (for k = 0: any position)
       const after = base + k;
-      const mark = (postings: number[], marks: Uint32Array, namesOnly: boolean) => {
+      const advances = (stamp: number) => stamp === before || (k === 0 && stamp < base);
+      // Each array stamps a track at most once per word (`before` → `after`): a word matched several
+      // ways (a whole word that is also a prefix, or within a typo) counts once in each.
+      const exact = this.terms.get(word);
+      if (exact) {
+        for (let i = 0; i < exact.length; i += 1) {
+          const posting = exact[i]!;
+          if (posting < 0 && advances(exactNameStamps[~posting]!)) exactNameStamps[~posting] = after;
+        }
+      }
+      for (const postings of this.terms.atPrefix(word).values()) {
         for (let i = 0; i < postings.length; i += 1) {
           const posting = postings[i]!;
-          if (namesOnly && posting >= 0) continue;
           const position = positionOf(posting);
-          const stamp = marks[position]!;
-          if (stamp === before || (k === 0 && stamp < base)) marks[position] = after;
+          if (posting < 0 && advances(namePrefixStamps[position]!)) namePrefixStamps[position] = after;
+          if (advances(prefixStamps[position]!)) prefixStamps[position] = after;
+          if (advances(stamps[position]!)) stamps[position] = after;
         }
-      };
-      // Each pass stamps a track at most once per word (`before` → `after`): a word matched several
-      // ways (a whole word that is also a prefix, or within a typo) is counted once per array.
-      const exact = this.terms.get(word);
-      if (exact) mark(exact, exactNameStamps, true);
-      for (const postings of this.terms.atPrefix(word).values()) {
-        mark(postings, namePrefixStamps, true);
-        mark(postings, prefixStamps, false);
-        mark(postings, stamps, false);
       }
       const typos = maxTypos(word);
-      if (typos > 0) for (const [postings] of this.terms.fuzzyGet(word, typos).values()) mark(postings, stamps, false);
+      if (typos > 0) {
+        for (const [postings] of this.terms.fuzzyGet(word, typos).values()) {
+          for (let i = 0; i < postings.length; i += 1) {
+            const position = positionOf(postings[i]!);
+            if (advances(stamps[position]!)) stamps[position] = after;
+          }
+        }
+      }
     });
     const target = base + words.length - 1;
     this.lastText = { text, target };
