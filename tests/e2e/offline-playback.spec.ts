@@ -150,3 +150,67 @@ test.describe('status pills', () => {
     expect(found).toEqual([]);
   });
 });
+
+test.describe('keeping tracks offline', () => {
+  test('a library row makes its track available offline: touch-sized, with progress, then done', async ({ page }) => {
+    await openLibrary(page);
+    const row = page.locator('li', { has: page.getByTestId('track-row') }).filter({ has: page.getByTestId('row-download') }).first();
+    const button = row.getByTestId('row-download');
+    await expect(button).toHaveAttribute('data-state', 'none');
+    const box = (await button.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    // The progress state is seen through the DOM as it changes (the file is small: it can be quick).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { e2eRowStates: string[] }).e2eRowStates = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="row-download"][data-state]:not([data-state="none"])')?.getAttribute('data-state');
+        if (state && seen.at(-1) !== state) seen.push(state);
+      }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    await button.click();
+    await expect(button).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await expect(row.getByTestId('offline-badge')).toBeVisible();
+    const states = await page.evaluate(() => (window as unknown as { e2eRowStates: string[] }).e2eRowStates);
+    expect(states.some((s) => ['queued', 'downloading', 'saving'].includes(s))).toBe(true);
+    expect(states.at(-1)).toBe('offline');
+  });
+
+  test('a playlist downloads by tracks (done of total), says when it is all offline, and removes its download after a confirmation', async ({ page }) => {
+    await openLibrary(page);
+    const catalogue = ((await (await page.request.get('/api/catalogue')).json()) as { tracks: Array<{ id: string; isVip: boolean; audioUrl: string | null }> }).tracks;
+    const [keptAlone, a, b] = catalogue.filter((t) => !t.isVip && t.audioUrl);
+    await downloadThroughTrackPage(page, keptAlone!.id);
+    const sameOrigin = { Origin: new URL(page.url()).origin, 'Content-Type': 'application/json' };
+    const created = await page.request.post('/api/playlists', {
+      headers: sameOrigin,
+      data: Buffer.from(JSON.stringify({ name: `Removal ${Date.now()}`, trackIds: [keptAlone!.id, a!.id, b!.id] })),
+    });
+    expect(created.status()).toBe(201);
+    const playlist = (await created.json()) as { id: string };
+    await page.goto(`/playlists/${playlist.id}`);
+    await expect(page.getByTestId('playlist-track')).toHaveCount(3);
+    await expect(page.getByTestId('playlist-download-progress')).toHaveText('1 of 3 tracks');
+    await expect(page.getByTestId('download-playlist')).toHaveText('⤓ Download the other 2 tracks');
+    await page.getByTestId('download-playlist').click();
+    await expect(page.getByTestId('playlist-offline')).toHaveText('✓ Available offline · 3 tracks', { timeout: 60_000 });
+    await expect(page.getByTestId('playlist-track').getByTestId('offline-badge')).toHaveCount(3);
+
+    // Remove: asks first; Cancel keeps everything.
+    await page.getByTestId('remove-playlist-download').click();
+    await expect(page.getByRole('dialog')).toContainText("Remove this playlist's download?");
+    await expect(page.getByTestId('remove-playlist-download-summary')).toContainText('2 tracks');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('playlist-track').getByTestId('offline-badge')).toHaveCount(3);
+    await page.getByTestId('remove-playlist-download').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove download' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // The track kept on its own stays; the two the playlist brought are gone, files included.
+    await expect(page.locator(`[data-testid="playlist-track"]`).getByTestId('offline-badge')).toHaveCount(1);
+    await expect(page.getByTestId('remove-playlist-download')).toHaveCount(0);
+    const stored = await page.evaluate(async () => (await (await caches.open('spynners-audio-v1')).keys()).map((r) => new URL(r.url).pathname));
+    expect(stored).toContain(`/api/tracks/${keptAlone!.id}/audio`);
+    expect(stored).not.toContain(`/api/tracks/${a!.id}/audio`);
+    expect(stored).not.toContain(`/api/tracks/${b!.id}/audio`);
+  });
+});
