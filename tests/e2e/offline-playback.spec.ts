@@ -68,14 +68,14 @@ test.describe('what plays offline is visible', () => {
     await expect(page.locator('[data-search-source="local"][data-app-ready="true"]')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('not-downloaded')).toHaveCount(0); // online: every track plays
 
-    await page.getByLabel('Available offline').check();
+    await page.getByLabel('Available offline', { exact: true }).check();
     await expect(page.getByTestId('track-title')).toHaveText([kept.title]);
     await expect(page.getByTestId('track-count')).toHaveText('1 track');
     await expect(page).toHaveURL(/offlineOnly=true/);
     await page.reload();
-    await expect(page.getByLabel('Available offline')).toBeChecked();
+    await expect(page.getByLabel('Available offline', { exact: true })).toBeChecked();
     await expect(page.getByTestId('track-title')).toHaveText([kept.title]);
-    await page.getByLabel('Available offline').uncheck();
+    await page.getByLabel('Available offline', { exact: true }).uncheck();
     await expect(page.getByTestId('track-count')).not.toHaveText('1 track');
 
     await context.setOffline(true);
