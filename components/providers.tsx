@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { getSessionUser } from '@/lib/auth/session';
 import { PersistedQueryProvider } from '@/lib/query/persist/provider';
 import { SessionExpiryWatcher } from './auth/session-expiry-watcher';
-import { OfflineBanner } from './status/offline-banner';
 
 /**
  * Client-side state for the signed-in console. The persisted query cache is keyed by the user, so
@@ -14,7 +13,6 @@ export async function Providers({ children, userId }: { children: ReactNode; use
     <PersistedQueryProvider userId={id}>
       <SessionExpiryWatcher />
       {children}
-      <OfflineBanner />
     </PersistedQueryProvider>
   );
 }

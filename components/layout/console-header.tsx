@@ -1,6 +1,7 @@
 import type { Role, UserType } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { OutboxStatusChip } from '@/components/sessions/outbox-status';
+import { OfflineBanner } from '@/components/status/offline-banner';
 import { ConsoleNav } from './console-nav';
 import { IntentLink } from './intent-link';
 import styles from './console-header.module.css';
@@ -13,6 +14,8 @@ export function ConsoleHeader({ userId, userName, role, userType }: { userId: st
       </IntentLink>
       <ConsoleNav member={{ role, userType }} />
       <div className={styles.account}>
+        {/* In the header's own room: a status pill never covers the page or the mini player. */}
+        <OfflineBanner />
         <OutboxStatusChip userId={userId} />
         <span className={styles.user} data-testid="signed-in-user">
           {userName}

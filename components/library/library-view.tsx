@@ -11,8 +11,8 @@ import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
 import { useTrackList } from './lazy-track-list';
 import { IndexingProgress } from './indexing-progress';
-import { queueAround, sameRows, type TrackSource } from './track-source';
-import { useBindDownloadsToMember } from '@/lib/offline/downloads/use-downloads';
+import { keepRows, queueAround, sameRows, type TrackSource } from './track-source';
+import { useBindDownloadsToMember, useDownloadedIds } from '@/lib/offline/downloads/use-downloads';
 import { usePlayableTrack } from '@/components/player/use-playable';
 import { player } from '@/lib/player/store';
 import { useRenderCount } from '@/lib/perf/render-count';
@@ -61,15 +61,18 @@ export function LibraryView() {
   }, [fetchNextPage]);
 
   const serverSuccess = server.isSuccess;
-  const fresh = useMemo<TrackSource | null>(
-    () =>
-      results
-        ? { count: results.length, at: (i) => results.at(i) }
-        : serverSuccess
-          ? { count: serverTracks.length, at: (i) => serverTracks[i], hasMore: hasNextPage, loadMore }
-          : null,
-    [results, serverSuccess, serverTracks, hasNextPage, loadMore],
-  );
+  const offlineOnly = filters.offlineOnly === true;
+  const downloadedIds = useDownloadedIds(offlineOnly);
+  const fresh = useMemo<TrackSource | null>(() => {
+    const all: TrackSource | null = results
+      ? { count: results.length, at: (i) => results.at(i) }
+      : serverSuccess
+        ? { count: serverTracks.length, at: (i) => serverTracks[i], hasMore: hasNextPage, loadMore }
+        : null;
+    if (!offlineOnly || !all) return all;
+    // "Available offline": nothing to show until the device's downloads are read.
+    return downloadedIds ? keepRows(all, (track) => downloadedIds.has(track.id)) : null;
+  }, [results, serverSuccess, serverTracks, hasNextPage, loadMore, offlineOnly, downloadedIds]);
   // Server pages, then the catalogue's index, often answer with the same rows: the list keeps its
   // source then, and does not render again for nothing.
   const kept = useRef<TrackSource | null>(null);
@@ -79,7 +82,7 @@ export function LibraryView() {
   }, [source]);
   // The list follows data at a lower priority (interruptible, time-sliced); typing stays urgent.
   const listSource = useDeferredValue(source);
-  const total = results ? results.length : (server.data?.pages[0]?.total ?? 0);
+  const total = offlineOnly || results ? (source?.count ?? 0) : (server.data?.pages[0]?.total ?? 0);
 
   // The seed is dated with the fetch of the list it comes from, so a stale copy still refetches.
   // Read when a row is hovered, so the rows' callback stays the same when the source switches.

@@ -33,7 +33,7 @@ export const TrackFiltersBar = memo(function TrackFiltersBar({
 
   // The BPM inputs are uncontrolled (applied together on blur / Enter); "Clear filters" remounts them.
   const [bpmGeneration, setBpmGeneration] = useState(0);
-  const active = Boolean(filters.genre || filters.energy || filters.key || filters.bpmMin || filters.bpmMax || filters.vipOnly || search);
+  const active = Boolean(filters.genre || filters.energy || filters.key || filters.bpmMin || filters.bpmMax || filters.vipOnly || filters.offlineOnly || search);
 
   return (
     <div className={styles.filters} role="search">
@@ -66,6 +66,10 @@ export const TrackFiltersBar = memo(function TrackFiltersBar({
         <input type="checkbox" checked={filters.vipOnly ?? false} onChange={(e) => onChange({ vipOnly: e.target.checked || undefined })} />
         VIP only
       </label>
+      <label className={styles.toggle} title="Only the tracks downloaded on this device">
+        <input type="checkbox" checked={filters.offlineOnly ?? false} onChange={(e) => onChange({ offlineOnly: e.target.checked || undefined })} />
+        Available offline
+      </label>
       {active && (
         <button
           type="button"
@@ -73,7 +77,7 @@ export const TrackFiltersBar = memo(function TrackFiltersBar({
           onClick={() => {
             onSearchChange('');
             setBpmGeneration((g) => g + 1);
-            onChange({ search: undefined, genre: undefined, energy: undefined, key: undefined, bpmMin: undefined, bpmMax: undefined, vipOnly: undefined });
+            onChange({ search: undefined, genre: undefined, energy: undefined, key: undefined, bpmMin: undefined, bpmMax: undefined, vipOnly: undefined, offlineOnly: undefined });
           }}
         >
           Clear filters

@@ -6,6 +6,7 @@ import type { Track } from '@/lib/domain/types';
 import { useRenderCount } from '@/lib/perf/render-count';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
 import { OfflineBadge } from '@/components/downloads/offline-badge';
+import { RowDownloadButton } from '@/components/downloads/row-download-button';
 import { PlayTrackButton } from '@/components/player/play-track-button';
 import type { PlayerTrack } from '@/lib/player/types';
 import styles from './library.module.css';
@@ -32,9 +33,12 @@ export interface TrackRowProps {
 export const TrackRow = memo(function TrackRow({ track, index, total, offset, height, onIntent, playable, queueAt }: TrackRowProps) {
   useRenderCount('TrackRow');
   const intent = onIntent ? () => onIntent(track) : undefined;
+  const item = playable ? playable(track) : null;
+  // Kept offline in full only: a locked VIP track (its preview) or one without audio cannot be.
+  const downloadable = item !== null && item.preview === null && track.status === 'approved';
   return (
     <li style={{ transform: `translateY(${offset}px)`, height }} aria-posinset={index + 1} aria-setsize={total} className={styles.item}>
-      {playable && <PlayTrackButton track={playable(track)} title={track.title} queue={() => queueAt(index)} className={styles.play} />}
+      {playable && <PlayTrackButton track={item} title={track.title} queue={() => queueAt(index)} className={styles.play} />}
       <Link
         href={`/tracks/${track.id}`}
         prefetch={false}
@@ -61,6 +65,7 @@ export const TrackRow = memo(function TrackRow({ track, index, total, offset, he
         </span>
         <span className={styles.vip}>{track.isVip && <span className="chip chip-vip">VIP</span>}</span>
       </Link>
+      <RowDownloadButton track={track} downloadable={downloadable} />
     </li>
   );
 });

@@ -26,6 +26,16 @@ export function queueAround(source: TrackSource, index: number, playable: (track
   return queue;
 }
 
+/** The rows of `source` that `keep` accepts, in order (a source of its own, without paging). */
+export function keepRows(source: TrackSource, keep: (track: Track) => boolean): TrackSource {
+  const rows: Track[] = [];
+  for (let i = 0; i < source.count; i += 1) {
+    const track = source.at(i);
+    if (track && keep(track)) rows.push(track);
+  }
+  return { count: rows.length, at: (i) => rows[i] };
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

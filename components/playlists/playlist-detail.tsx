@@ -65,7 +65,7 @@ function PlaylistEditor({ playlist }: { playlist: Playlist }) {
           Delete
         </button>
       </div>
-      {playlist.trackIds.length > 0 && <DownloadPlaylistButton trackIds={playlist.trackIds} />}
+      {playlist.trackIds.length > 0 && <DownloadPlaylistButton playlistId={playlist.id} trackIds={playlist.trackIds} />}
       <p className={`muted ${styles.saveStatus}`} aria-live="polite" role="status">
         {update.isError ? `Not saved: ${update.error.message}` : update.isPending ? 'Saving…' : ''}
       </p>

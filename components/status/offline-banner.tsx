@@ -9,6 +9,8 @@ import styles from './offline-banner.module.css';
 /**
  * Says when the console is offline and how old the data on screen is, or that a refresh failed
  * while online (with Retry). The live region stays mounted so screen readers hear each change.
+ * It sits in the console header (components/layout/console-header.tsx), in the flow: never over
+ * the page, the mini player's seek bar or its messages.
  */
 export function OfflineBanner() {
   const { online } = useConnectivity();
@@ -36,13 +38,17 @@ export function OfflineBanner() {
           <span className={styles.dot} aria-hidden="true" />
           {online ? (
             <>
-              <span>Couldn&apos;t refresh{age && ` · data from ${age}`}</span>
+              <span>
+                Couldn&apos;t refresh{age && <span className={styles.age}>{` · data from ${age}`}</span>}
+              </span>
               <button type="button" className={styles.retry} onClick={retry}>
                 Retry
               </button>
             </>
           ) : (
-            <span>Offline{age ? ` · showing data from ${age}` : ''}</span>
+            <span>
+              Offline{age && <span className={styles.age}>{` · showing data from ${age}`}</span>}
+            </span>
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 // The audio engine: the mini player (with its queue) and decks A and B, over an injected backend.
 // DOM-free, so every rule (queue, preview window, crossfader, cues, on-air) is unit-tested in Node.
 import type { OnAirPlay } from '@/lib/sessions/on-air-log';
+import type { TrackAvailability } from './availability';
 import type { AudioBackend, Clock, Voice } from './backend';
 import { emptyCues, withCuePoint, withHotCue, type CueStore, type TrackCues } from './hot-cues';
 import { TEMPO_RANGE } from './engine-constants';
@@ -27,6 +28,8 @@ export interface EngineDeps {
   random?: () => number;
   newId?: () => string;
   onError?: (error: unknown) => void;
+  /** Whether a track can play now (offline: only downloaded ones); absent: always tried. */
+  availability?: TrackAvailability;
 }
 
 let idCounter = 0;
@@ -134,6 +137,8 @@ export class PlayerEngine {
   play(channel: ChannelId = 'player'): void {
     const voice = this.voices.get(channel);
     const { track } = this.channel(channel);
+    // A track that was not loaded (it could not play offline) is tried again: the network may be back.
+    if (!voice && track) return this.load(channel, track, true);
     if (!voice || !track) return;
     const window = playWindow(track);
     const from = clampToWindow(voice.position(), window);
@@ -153,7 +158,8 @@ export class PlayerEngine {
       (error: unknown) => {
         if (this.generation.get(channel) !== generation) return;
         this.starting.delete(channel);
-        this.patch(channel, { status: 'paused', isPlaying: false, error: playErrorMessage(error) });
+        this.patch(channel, { status: 'paused', isPlaying: false });
+        this.explainFailure(channel, track, playErrorMessage(error), (message) => ({ error: message }));
       },
     );
   }
@@ -292,6 +298,15 @@ export class PlayerEngine {
     this.unloadChannel(channel);
     const generation = (this.generation.get(channel) ?? 0) + 1;
     this.generation.set(channel, generation);
+    const blocked = this.deps.availability?.blockReason(track) ?? null;
+    if (blocked) {
+      // Known to fail (offline, not downloaded): say why at once instead of trying.
+      this.patch(channel, {
+        track, status: 'error', isPlaying: false, position: playWindow(track).startSeconds, duration: track.durationSeconds ?? 0,
+        error: blocked, audibleMs: 0, onAir: false,
+      });
+      return;
+    }
     const voice = this.deps.backend.createVoice(channel, track.audioUrl);
     this.voices.set(channel, voice);
     const start = playWindow(track).startSeconds;
@@ -306,12 +321,27 @@ export class PlayerEngine {
       this.patch(channel, patch);
     });
     voice.onEnded(() => current() && this.reachedEnd(channel));
-    voice.onError((message) => current() && this.patch(channel, { status: 'error', isPlaying: false, error: message }));
+    voice.onError((message) => {
+      if (!current()) return;
+      this.starting.delete(channel);
+      this.explainFailure(channel, track, message, (explained) => ({ status: 'error', isPlaying: false, error: explained }));
+    });
     this.onAir.begin(channel, track);
     this.patch(channel, {
       track, status: 'loading', isPlaying: false, position: start, duration: track.durationSeconds ?? 0, error: null, audibleMs: 0, onAir: false,
     });
     if (autoplay) this.play(channel);
+  }
+
+  /** Shows a failure, explained (offline and not downloaded) when the availability can tell. */
+  private explainFailure(channel: ChannelId, track: PlayerTrack, message: string, patch: (message: string) => Partial<ChannelState>): void {
+    const generation = this.generation.get(channel);
+    const availability = this.deps.availability;
+    if (!availability) return this.patch(channel, patch(message));
+    availability.explainFailure(track, message).then(
+      (explained) => this.generation.get(channel) === generation && this.patch(channel, patch(explained)),
+      () => this.generation.get(channel) === generation && this.patch(channel, patch(message)),
+    );
   }
 
   private unloadChannel(channel: ChannelId): void {

@@ -1,7 +1,10 @@
 // The engine as the browser runs it: howler + Web Audio backend, IndexedDB for cues and on-air
 // plays, OS integration. Loaded lazily (store.ts): howler and the engine stay out of first load.
+import { getConnectivity } from '@/lib/offline/connectivity';
+import { loadedDownloadManager } from '@/lib/offline/downloads/browser';
 import { recordOnAirPlay } from '@/lib/sessions/on-air-log';
 import { audioContext } from './audio-output';
+import { createTrackAvailability, type TrackAvailability } from './availability';
 import { browserClock } from './backend';
 import { dexieCueStore } from './cue-store';
 import { PlayerEngine } from './engine';
@@ -24,8 +27,22 @@ export function createBrowserPlayer(): BrowserPlayer {
     cues: dexieCueStore(),
     record: (play) => recordOnAirPlay(play),
     onError: (error) => console.warn('[player]', error),
+    availability: browserAvailability(),
   });
   bindPlatform(engine);
   ctx?.addEventListener('statechange', () => engine.refreshAudioStatus());
   return { engine, channelGain: (channel) => backend.channelGain(channel) };
+}
+
+/** Offline per the console's reachability probes (and the browser's own flag), downloads per the manager. */
+function browserAvailability(): TrackAvailability {
+  const connectivity = getConnectivity();
+  return createTrackAvailability({
+    isOnline: () => connectivity.getSnapshot().online && navigator.onLine !== false,
+    probe: () => connectivity.probe(),
+    isDownloaded: (trackId) => {
+      const snapshot = loadedDownloadManager()?.getSnapshot();
+      return snapshot?.loaded ? snapshot.offlineIds.has(trackId) : null;
+    },
+  });
 }

@@ -5,7 +5,7 @@ import { CAMELOT_KEYS, ENERGY_LEVELS, GENRES } from '@/lib/domain/enums';
 import { TRACK_SORTS } from '@/lib/domain/track-sorts';
 import type { TrackFilters } from './tracks';
 
-export const FILTER_NAMES = ['search', 'genre', 'energy', 'bpmMin', 'bpmMax', 'key', 'vipOnly', 'sort'] as const;
+export const FILTER_NAMES = ['search', 'genre', 'energy', 'bpmMin', 'bpmMax', 'key', 'vipOnly', 'offlineOnly', 'sort'] as const;
 const DEFAULT_PAGE_SIZE = 50;
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -33,6 +33,8 @@ export function filtersFromParams(params: Pick<URLSearchParams, 'get'>): TrackFi
   if (key) filters.key = key;
   const vipOnly = params.get('vipOnly');
   if (vipOnly === 'true' || vipOnly === 'false') filters.vipOnly = vipOnly === 'true';
+  // Not the server's: only this device knows its downloads (lib/query/tracks.ts strips it).
+  if (params.get('offlineOnly') === 'true') filters.offlineOnly = true;
   const [bpmMin, bpmMax] = [bpm(params.get('bpmMin')), bpm(params.get('bpmMax'))];
   if (bpmMin === undefined || bpmMax === undefined || bpmMin <= bpmMax) {
     if (bpmMin !== undefined) filters.bpmMin = bpmMin;

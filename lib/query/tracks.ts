@@ -6,7 +6,13 @@ import { CACHE_DURATIONS } from './durations';
 import type { Catalogue } from './catalogue';
 import { catalogueKeys, trackKeys } from './keys';
 
-export type TrackFilters = Omit<TrackListQuery, 'page'>;
+/** The library's filters: the server's query, and "available offline" (this device only). */
+export type TrackFilters = Omit<TrackListQuery, 'page'> & { offlineOnly?: boolean };
+
+/** What the server is asked: the filters without the ones only this device can answer. */
+function serverQuery({ offlineOnly: _offlineOnly, ...query }: TrackFilters): Omit<TrackListQuery, 'page'> {
+  return query;
+}
 
 export function trackListSearchParams(filters: Partial<TrackFilters>, page: number): URLSearchParams {
   const params = new URLSearchParams();
@@ -19,9 +25,9 @@ export function trackListSearchParams(filters: Partial<TrackFilters>, page: numb
 
 export function trackListOptions(filters: TrackFilters) {
   return infiniteQueryOptions({
-    queryKey: trackKeys.list(filters),
+    queryKey: trackKeys.list(serverQuery(filters)),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<Page<Track>>(`/api/tracks?${trackListSearchParams(filters, pageParam)}`, { signal }),
+      apiFetch<Page<Track>>(`/api/tracks?${trackListSearchParams(serverQuery(filters), pageParam)}`, { signal }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     staleTime: CACHE_DURATIONS.tracks,

@@ -17,6 +17,17 @@ const CONSOLE_PATHS = [
 /** The tabs warmed into the pages cache, so a cold start offline opens any of them. */
 export const WARM_PATHS = ['/library', '/console', '/sessions', '/playlists', '/vip', '/downloads', '/profile'] as const;
 
+/** Where the bare address `/` sends a signed-in DJ (app/page.tsx), and the app's start URL (app/manifest.ts). */
+export const START_PATH = '/library';
+
+/**
+ * A navigation to the bare address: online the server redirects (start screen or sign-in);
+ * offline the worker sends a signed-in DJ to the start screen's saved copy.
+ */
+export function isBareAddressNavigation(request: Request, url: URL, origin: string): boolean {
+  return request.mode === 'navigate' && url.origin === origin && url.pathname === '/';
+}
+
 /** The precached page shown for a navigation that has neither network nor cached copy. */
 export const OFFLINE_PATH = '/offline';
 

@@ -20,8 +20,10 @@ import {
   isRscRequest,
   isArtworkRequest,
   isNextStaticRequest,
+  isBareAddressNavigation,
   isOtherNavigation,
   plainArtworkUrl,
+  START_PATH,
   type PageKind,
 } from './routes';
 import { AUDIO_CACHE_NAME, AUDIO_CHANGED_MESSAGE, trackIdOfAudioUrl } from '@/lib/pwa/audio-cache';
@@ -146,6 +148,21 @@ registerRoute(({ request, url }) => consoleRequestKind(request, url, origin) ===
 registerRoute(
   ({ request, url }) => isNextStaticRequest(request, url, origin),
   async ({ request }) => (await caches.match(request)) ?? fetch(request),
+);
+
+// ---- The bare address: the server's redirect; with no network, the start screen if its copy is
+// kept (the pages cache exists only while a DJ is signed in: a sign-out or a redirect to /sign-in
+// purges it), else the offline page (the catch handler).
+registerRoute(
+  ({ request, url }) => isBareAddressNavigation(request, url, origin),
+  async ({ request }) => {
+    try {
+      return await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_SECONDS * 1000) });
+    } catch (error) {
+      if (await isCached(START_PATH)) return Response.redirect(origin + START_PATH, 302);
+      throw error;
+    }
+  },
 );
 
 // ---- Any other navigation: network, and the offline page when it fails.

@@ -193,6 +193,29 @@ test.describe('service worker', () => {
     expect(new URL(page.url()).pathname).toBe('/tracks/never-opened-on-this-device');
   });
 
+  test('the bare address opens the start screen offline; signed out, it gets the offline page', async ({ context, page }) => {
+    await controlledConsole(page);
+    await untilSavedForOffline(page, '/library');
+    await context.setOffline(true);
+    const response = await page.goto('/');
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.getByTestId('signed-in-user')).toContainText('DJ Nova');
+    await expect(page.getByTestId('track-row').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'You’re offline' })).toHaveCount(0);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('spynners-pages-')).length))
+      .toBe(0);
+    await context.setOffline(true);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'You’re offline' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+
   test("signing out drops the cached console: offline, the next person gets the offline page, not the DJ's", async ({ context, page }) => {
     await controlledConsole(page);
     await untilSavedForOffline(page, '/library');

@@ -172,7 +172,7 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
   await page.goto(`/playlists/${playlist.id}`);
   await expect(page.getByTestId('playlist-track')).toHaveCount(3);
   await page.getByTestId('download-playlist').click();
-  await expect(page.getByTestId('playlist-download-progress')).toHaveText('100 % · 2 of 2 offline', { timeout: 60_000 });
+  await expect(page.getByTestId('playlist-offline')).toHaveText('✓ Available offline · 2 tracks', { timeout: 60_000 });
   await expect(page.getByTestId('playlist-download')).toContainText('locked VIP');
   await expect(page.getByTestId('playlist-track').getByTestId('offline-badge')).toHaveCount(2);
 

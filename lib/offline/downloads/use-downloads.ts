@@ -1,7 +1,7 @@
 'use client';
 // React's view of the download manager (useSyncExternalStore), and the binding to the signed-in member.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { meOptions } from '@/lib/query/profile';
 import { loadDownloadManager, loadDownloadManagerAfterStartup, loadedDownloadManager, onDownloadManagerLoaded } from './browser';
 import type { DownloadManager } from './manager';
@@ -35,6 +35,48 @@ export function useIsOffline(trackId: string): boolean {
     () => manager?.getSnapshot().offlineIds.has(trackId) ?? false,
     () => false,
   );
+}
+
+export type DownloadState = 'downloaded' | 'not-downloaded' | 'unknown';
+
+/** Whether one track is offline, 'unknown' until the member's downloads are read (a row re-renders only when it changes). */
+export function useDownloadState(trackId: string): DownloadState {
+  const manager = useDownloadManager();
+  return useSyncExternalStore(
+    manager?.subscribe ?? noSubscription,
+    () => {
+      const snapshot = manager?.getSnapshot();
+      if (!snapshot?.loaded) return 'unknown';
+      return snapshot.offlineIds.has(trackId) ? 'downloaded' : 'not-downloaded';
+    },
+    () => 'unknown',
+  );
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+/**
+ * The ids of the member's offline tracks while `enabled` (null otherwise, or until they are read).
+ * The same set object until its content changes, so a list filtered by it re-renders only then;
+ * disabled, it subscribes to nothing (the library's start-up does not pay for it).
+ */
+export function useDownloadedIds(enabled: boolean): ReadonlySet<string> | null {
+  useEffect(() => {
+    if (enabled) void loadDownloadManager();
+  }, [enabled]);
+  const manager = useDownloadManager();
+  const kept = useRef<ReadonlySet<string> | null>(null);
+  const read = (): ReadonlySet<string> | null => {
+    const snapshot = enabled ? manager?.getSnapshot() : undefined;
+    if (!snapshot?.loaded) return null;
+    if (!kept.current || !sameIds(kept.current, snapshot.offlineIds)) kept.current = snapshot.offlineIds;
+    return kept.current;
+  };
+  return useSyncExternalStore(enabled && manager ? manager.subscribe : noSubscription, read, () => null);
 }
 
 /** One track's running, queued or failed download (the same object until it changes). */

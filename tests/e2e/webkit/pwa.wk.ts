@@ -86,6 +86,10 @@ test('WebKitGTK: the worker serves the console and a downloaded track with the s
   const probe = await runInPage<string>(wk, `return fetch('/api/health', { method: 'HEAD', cache: 'no-store' }).then((r) => 'answered ' + r.status, () => 'unreachable');`);
   expect(probe).toBe('unreachable');
 
+  // The bare address opens the start screen from the worker's copy (lib/sw/README.md).
+  await wk.url(`${net.baseURL}/`);
+  await waitInPage(wk, `location.pathname === '/library' && document.querySelectorAll('[data-testid="track-row"]').length > 0`, 30_000);
+
   // A downloaded track plays offline after a real click (WebKit wants a user gesture).
   await runInPage(
     wk,

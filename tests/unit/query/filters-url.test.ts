@@ -25,6 +25,11 @@ describe('filtersFromParams', () => {
     expect(filtersFromParams(params)).toEqual(expected);
   });
 
+  it('reads "available offline", which only this device can answer (never sent to the server)', () => {
+    expect(filtersFromParams(new URLSearchParams('offlineOnly=true&genre=Techno'))).toEqual({ pageSize: 50, sort: 'newest', genre: 'Techno', offlineOnly: true });
+    expect(filtersFromParams(new URLSearchParams('offlineOnly=yes'))).toEqual({ pageSize: 50, sort: 'newest' });
+  });
+
   it('drops what the schema would reject, keeping the rest', () => {
     expect(filtersFromParams(new URLSearchParams('genre=Polka&sort=loudest&bpmMin=30&bpmMax=300.5&key=13A&vipOnly=yes&energy=high'))).toEqual({
       pageSize: 50, sort: 'newest', energy: 'high',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesUser, consoleRequestKind, isArtworkRequest, isOtherNavigation, plainArtworkUrl } from '@/lib/sw/routes';
+import { changesUser, consoleRequestKind, isArtworkRequest, isBareAddressNavigation, isOtherNavigation, plainArtworkUrl } from '@/lib/sw/routes';
 
 const ORIGIN = 'http://127.0.0.1:3100';
 
@@ -63,6 +63,19 @@ describe('other routes', () => {
     expect(other('/sign-in')).toBe(true);
     expect(other('/')).toBe(true);
     expect(other('/api/auth/signin')).toBe(false);
+  });
+
+  it('knows a navigation to the bare address (answered from the start screen offline), nothing else', () => {
+    const bare = (path: string) => {
+      const { request, url } = navigate(path);
+      return isBareAddressNavigation(request, url, ORIGIN);
+    };
+    expect(bare('/')).toBe(true);
+    expect(bare('/?utm=x')).toBe(true);
+    expect(bare('/library')).toBe(false);
+    expect(bare('/sign-in')).toBe(false);
+    const { request, url } = req('/');
+    expect(isBareAddressNavigation(request, url, ORIGIN)).toBe(false); // a fetch of `/`, not a navigation
   });
 
   it('hears sign-in and sign-out posts to next-auth, nothing else', () => {
