@@ -11,6 +11,7 @@ import { useCatalogueIndex } from './use-catalogue-index';
 import { useTrackFilters } from './use-track-filters';
 import { useTrackList } from './lazy-track-list';
 import { IndexingProgress } from './indexing-progress';
+import { TrackListColumns } from './track-list-columns';
 import { keepRows, queueAround, sameRows, type TrackSource } from './track-source';
 import { useBindDownloadsToMember, useDownloadedIds } from '@/lib/offline/downloads/use-downloads';
 import { usePlayableTrack } from '@/components/player/use-playable';
@@ -154,7 +155,10 @@ export function LibraryView() {
           </EmptyState>
         )}
         {listSource && listSource.count > 0 && list.TrackList && (
-          <list.TrackList source={listSource} label="Tracks" onIntent={onIntent} playable={playable} />
+          <>
+            <TrackListColumns />
+            <list.TrackList source={listSource} label="Tracks" onIntent={onIntent} playable={playable} />
+          </>
         )}
       </div>
     </section>

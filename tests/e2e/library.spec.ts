@@ -18,6 +18,25 @@ test.describe('the promo pool', () => {
     await expect(rows.first().getByTestId('track-bpm')).toHaveText(/^\d+ BPM$/);
   });
 
+  test('names its columns over the cells they name, on iPad portrait, landscape and desktop', async ({ page }) => {
+    for (const size of [{ width: 820, height: 1180 }, { width: 1180, height: 820 }, { width: 1440, height: 900 }]) {
+      await page.setViewportSize(size);
+      const row = page.getByTestId('track-row').first();
+      await expect(row).toBeVisible();
+      const columns = page.getByTestId('track-columns');
+      const header = await columns.getByText('BPM', { exact: true }).boundingBox();
+      const cell = await row.getByTestId('track-bpm').boundingBox();
+      expect(header, `BPM column name at ${size.width}x${size.height}`).not.toBeNull();
+      // Left-aligned on the same grid column: the name starts where the cell starts.
+      expect(Math.abs(header!.x - cell!.x), `at ${size.width}x${size.height}`).toBeLessThan(2);
+      const title = await columns.getByText('Title · Artist').boundingBox();
+      const titleCell = await row.getByTestId('track-title').boundingBox();
+      expect(Math.abs(title!.x - titleCell!.x), `at ${size.width}x${size.height}`).toBeLessThan(2);
+      // Genre is named where it is shown (not on iPad portrait, where the column is dropped).
+      await expect(columns.getByText('Genre', { exact: true })).toBeVisible({ visible: size.width > 900 });
+    }
+  });
+
   test('filters by genre, BPM range and VIP, and searches', async ({ page }) => {
     await page.getByLabel('Genre').selectOption('Techno');
     await expect(page).toHaveURL(/genre=Techno/);
