@@ -26,6 +26,8 @@ test.describe('playing a track that is not downloaded', () => {
     const audioRequests: string[] = [];
     page.on('request', (request) => request.url().includes('/audio') && audioRequests.push(request.url()));
     await context.setOffline(true);
+    // Known: offline, and this device's downloads read (the rows say which tracks are not kept).
+    await expect(page.getByTestId('track-row').first().getByTestId('not-downloaded')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('play-track').first().click();
     await expect(page.getByTestId('mini-error')).toHaveText(NOT_DOWNLOADED_MESSAGE);
     await expect(page.getByTestId('mini-player')).toHaveAttribute('data-playing', 'false');
