@@ -1,7 +1,7 @@
 'use client';
 import { useEffect } from 'react';
 import { formatDuration } from '@/lib/format/duration';
-import { getPlayerState, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { getPlayerState, keepPlayerSession, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
 import { IntentLink } from '@/components/layout/intent-link';
 import { isTypingTarget } from './typing-target';
 import type { DeckId } from '@/lib/player/types';
@@ -42,6 +42,8 @@ export function MiniPlayer({ userId }: { userId: string }) {
   useEffect(() => setPlayerUser(userId), [userId]);
   // The engine is ready before the first tap on ▶, prepared after start-up in small tasks.
   useEffect(preloadPlayer, []);
+  // iPadOS reloads a home-screen app it kept in the background: the decks and queue come back, paused.
+  useEffect(() => keepPlayerSession(userId), [userId]);
   usePlayerKeys();
   const p = usePlayer();
   const decksLoaded = usePlayerSelector((s) => s.decks.A.track !== null || s.decks.B.track !== null);
