@@ -1,5 +1,6 @@
 'use client';
 import { useEffect } from 'react';
+import { usePathname } from 'next/navigation';
 import { formatDuration } from '@/lib/format/duration';
 import { getPlayerState, keepPlayerSession, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
 import { IntentLink } from '@/components/layout/intent-link';
@@ -46,6 +47,7 @@ export function MiniPlayer({ userId }: { userId: string }) {
   useEffect(() => keepPlayerSession(userId), [userId]);
   usePlayerKeys();
   const p = usePlayer();
+  const onDecks = usePathname() === '/console';
   const decksLoaded = usePlayerSelector((s) => s.decks.A.track !== null || s.decks.B.track !== null);
   const track = p.currentTrack;
   if (!track && !decksLoaded) return null;
@@ -54,11 +56,12 @@ export function MiniPlayer({ userId }: { userId: string }) {
   const repeatLabel = { off: 'Repeat: off', all: 'Repeat: all', one: 'Repeat: this track' }[p.queue.repeat];
   return (
     <>
-      <div className={styles.room} aria-hidden="true" data-testid="mini-player-room" />
+      <div className={styles.room} aria-hidden="true" data-testid="mini-player-room" data-on-decks={onDecks} />
       <section
         className={styles.mini}
         aria-label="Player"
         data-testid="mini-player"
+        data-on-decks={onDecks}
         data-track-id={track?.id ?? ''}
         data-playing={p.isPlaying ? 'true' : 'false'}
         data-status={p.status}
