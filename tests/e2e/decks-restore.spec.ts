@@ -3,34 +3,10 @@
 // with shuffle and repeat come back, paused, at the same place; per member, and gone at sign-out.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInThroughUi, signUpThroughApi, uniqueEmail } from './support/auth';
+import { savedSessions } from './support/player-session';
 import { E2E } from './support/servers';
 
 const num = async (locator: Locator, attribute: string) => Number(await locator.getAttribute(attribute));
-
-interface SavedRow {
-  userId: string;
-  session: { decks: Record<'A' | 'B', { track: { id: string } | null; position: number }>; player: { track: { id: string } | null } };
-}
-
-/** The saved sessions, read straight from IndexedDB (no app code). */
-function savedSessions(page: Page): Promise<SavedRow[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('spynners-console')) return [];
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const open = indexedDB.open('spynners-console');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => ko(open.error);
-    });
-    if (!db.objectStoreNames.contains('playerSessions')) return (db.close(), []);
-    const rows = await new Promise<SavedRow[]>((ok) => {
-      const req = db.transaction('playerSessions').objectStore('playerSessions').getAll();
-      req.onsuccess = () => ok(req.result as SavedRow[]);
-    });
-    db.close();
-    return rows;
-  });
-}
 
 async function openDecks(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Decks' }).first().click();

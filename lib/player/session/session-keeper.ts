@@ -46,7 +46,7 @@ export async function keepPlayerSession({ userId, signal, loadEngine, engineLoad
     engine = await engineLoaded;
     if (signal.aborted) return;
   }
-  const stop = startSessionSaver(engine, { userId, save: (session) => store.save(session), onError: warn, ...browserSaverDeps });
+  const stop = startSessionSaver(engine, { userId, stored: saved, save: (session) => store.save(session), onError: warn, ...browserSaverDeps });
   signal.addEventListener('abort', stop, { once: true });
 }
 

@@ -2,6 +2,7 @@
 // a cue, a fader: once the gesture settles), every few seconds while a playhead moves, and at once
 // when the page is hidden (iPadOS may then freeze or reload it). Never per tick: a playing deck
 // changes the state five times a second.
+import { initialPlayerState } from '../initial-state';
 import type { PlayerState } from '../types';
 import { compareSessions, toSavedSession, type SavedPlayerSession } from './saved-session';
 
@@ -12,6 +13,8 @@ export const PLAYHEAD_SAVE_MS = 5000;
 
 export interface SaverDeps {
   userId: string;
+  /** What the device holds now (null: nothing). A state that differs from it is written soon. */
+  stored: SavedPlayerSession | null;
   save: (session: SavedPlayerSession) => Promise<void>;
   now: () => number;
   setTimer: (run: () => void, ms: number) => () => void;
@@ -25,9 +28,10 @@ export interface PlayerSource {
   subscribe(listener: () => void): () => void;
 }
 
-/** Starts saving `source`'s session; the state it starts from counts as saved. Returns a stop. */
+/** Starts saving `source`'s session. Returns a stop. */
 export function startSessionSaver(source: PlayerSource, deps: SaverDeps): () => void {
-  let saved = toSavedSession(source.getState(), deps.userId, deps.now());
+  // Nothing stored is the empty player: a DJ who played before the saver started is written at once.
+  let saved = deps.stored ?? toSavedSession(initialPlayerState(), deps.userId, deps.now());
   let cancelTimer: (() => void) | null = null;
   let dueAt = Number.POSITIVE_INFINITY;
   let stopped = false;
@@ -64,6 +68,7 @@ export function startSessionSaver(source: PlayerSource, deps: SaverDeps): () => 
   };
 
   const unsubscribe = source.subscribe(onChange);
+  onChange();
   const unhidden = deps.onHidden(write);
   return () => {
     stopped = true;

@@ -15,11 +15,12 @@ function setup() {
 }
 
 /** A saver over a fake clock: timers fire when the clock passes them. */
-function saver(engine: PlayerEngine, clock: FakeClock) {
+function saver(engine: PlayerEngine, clock: FakeClock, stored: SavedPlayerSession | null = null) {
   const writes: SavedPlayerSession[] = [];
   let hidden: () => void = () => undefined;
   const stop = startSessionSaver(engine, {
     userId: 'dj-1',
+    stored,
     save: async (session) => void writes.push(session),
     now: () => clock.wall,
     setTimer: (run, ms) => {
@@ -138,5 +139,21 @@ describe('when the session is written', () => {
     engine.setCrossfader(0.5);
     clock.advance(PLAYHEAD_SAVE_MS * 2);
     expect(writes).toHaveLength(6);
+  });
+
+  it('writes a state the device does not hold yet (the DJ played before saving started), not one it restored', async () => {
+    const { engine, clock } = await mixedSession();
+    const played = saver(engine, clock);
+    clock.advance(CHANGE_SAVE_MS + 100);
+    expect(played.writes).toHaveLength(1);
+    expect(played.writes[0]!.decks.A.track?.id).toBe('a');
+    played.stop();
+
+    const { engine: restored, clock: later } = setup();
+    const stored = parseSavedSession(structuredClone(toSavedSession(engine.getState(), 'dj-1', clock.wall)), 'dj-1')!;
+    restored.restore(stored);
+    const quiet = saver(restored, later, stored);
+    later.advance(PLAYHEAD_SAVE_MS * 2);
+    expect(quiet.writes).toHaveLength(0);
   });
 });
