@@ -58,6 +58,7 @@ test('decks and queue come back after a reload, paused, where they were', async 
   await deckA.getByRole('slider', { name: 'Tempo, deck A' }).fill('0.04');
   // B: moved on its waveform, cue point set there, key lock off, gain 70 %.
   const waveB = page.getByTestId('waveform-B');
+  await waveB.scrollIntoViewIfNeeded();
   const box = (await waveB.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
   await expect.poll(() => num(deckB, 'data-position')).toBeGreaterThan(5);
