@@ -1,6 +1,7 @@
 'use client';
 import { lazy, Suspense, useState } from 'react';
 import type { DownloadManager } from '@/lib/offline/downloads/manager';
+import { forgetPlayerSession } from '@/lib/player/store';
 
 const MB = 1024 * 1024;
 // Only needed when there are downloads to warn about: not part of the first paint.
@@ -9,7 +10,7 @@ const ConfirmDialog = lazy(() => import('@/components/ui/confirm-dialog').then((
 /**
  * Signing out on a shared iPad: the member's downloads go too (after a confirm saying how many),
  * so whoever signs in next cannot play them; files another member of the device keeps stay.
- * Then the persisted query cache, then next-auth's sign-out.
+ * Then the saved decks and queue (lib/player/session), the persisted query cache, then next-auth's sign-out.
  */
 export function SignOutButton({ userId }: { userId: string }) {
   const [pending, setPending] = useState<{ manager: DownloadManager; count: number; bytes: number } | null>(null);
@@ -19,6 +20,7 @@ export function SignOutButton({ userId }: { userId: string }) {
     setBusy(true);
     // Loaded on the click: none of this is part of the console's first paint.
     const [{ clearPersistedQueryCache }, { signOut }] = await Promise.all([import('@/lib/query/persist'), import('next-auth/react')]);
+    await forgetPlayerSession();
     // The next person on this iPad must not see this DJ's cached library (bounded wait: never blocks sign-out).
     await clearPersistedQueryCache();
     await signOut({ callbackUrl: '/sign-in' });

@@ -1,5 +1,5 @@
 'use client';
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
 import { TEMPO_RANGE } from '@/lib/player/engine-constants';
 import { player, shallowEqual, usePlayerSelector } from '@/lib/player/store';
@@ -27,6 +27,10 @@ export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (
   const keyLockSupported = usePlayerSelector((state) => state.keyLockSupported);
   const element = useRef<HTMLElement>(null);
   useDeckReadings(element, deck);
+  // Clear mode: a tap on a set pad clears it (a finger-sized way to clear; no tiny × on a pad's corner).
+  const [clearing, setClearing] = useState(false);
+  const anySet = s.hotCues.some((cue) => cue !== null);
+  const clearMode = clearing && anySet;
   const track = s.track;
   const bpm = track?.bpm ? (track.bpm * (1 + s.tempo)).toFixed(1) : '–';
   const use = () => onUse(deck);
@@ -79,26 +83,32 @@ export const Deck = memo(function Deck({ deck, onUse }: { deck: DeckId; onUse: (
             {s.isPlaying ? <PauseIcon /> : <PlayIcon />}
           </button>
         </div>
-        <div className={styles.pads} role="group" aria-label={`Hot cues, deck ${deck}`}>
+        <div className={styles.pads} role="group" aria-label={`Hot cues, deck ${deck}`} data-clearing={clearMode ? 'true' : 'false'}>
           {s.hotCues.map((cue, slot) => (
-            <span key={slot} className={styles.padWrap}>
-              <button
-                type="button" className={styles.pad} disabled={!track} data-set={cue !== null ? 'true' : 'false'}
-                onClick={() => { use(); player.hotCue(deck, slot); }}
-                onContextMenu={(event) => { event.preventDefault(); player.clearHotCue(deck, slot); }}
-                aria-label={cue === null ? `Set hot cue ${slot + 1}` : `Jump to hot cue ${slot + 1} at ${formatDuration(cue)}`}
-                data-testid={`deck-${deck}-hot-cue-${slot + 1}`}
-              >
-                <strong>{slot + 1}</strong>
-                <small>{cue === null ? 'set' : formatDuration(cue)}</small>
-              </button>
-              {cue !== null && (
-                <button type="button" className={styles.padClear} aria-label={`Clear hot cue ${slot + 1}`} onClick={() => player.clearHotCue(deck, slot)}>
-                  ×
-                </button>
-              )}
-            </span>
+            <button
+              key={slot} type="button" className={styles.pad} disabled={!track || (clearMode && cue === null)} data-set={cue !== null ? 'true' : 'false'}
+              onClick={() => {
+                use();
+                if (clearMode) player.clearHotCue(deck, slot);
+                else player.hotCue(deck, slot);
+              }}
+              onContextMenu={(event) => { event.preventDefault(); player.clearHotCue(deck, slot); }}
+              aria-label={
+                cue === null ? `Set hot cue ${slot + 1}` : clearMode ? `Clear hot cue ${slot + 1} at ${formatDuration(cue)}` : `Jump to hot cue ${slot + 1} at ${formatDuration(cue)}`
+              }
+              data-testid={`deck-${deck}-hot-cue-${slot + 1}`}
+            >
+              <strong>{slot + 1}</strong>
+              <small>{cue === null ? 'set' : clearMode ? 'clear' : formatDuration(cue)}</small>
+            </button>
           ))}
+          <button
+            type="button" className={styles.padMode} disabled={!track || !anySet} aria-pressed={clearMode} aria-label={`Clear mode, deck ${deck}`}
+            onClick={() => setClearing(!clearMode)} title="Clear mode: tap a hot cue to clear it (or right-click it, or Shift + its key)"
+            data-testid={`deck-${deck}-clear-cues`}
+          >
+            Clear
+          </button>
         </div>
       </div>
       <div className={styles.faders}>

@@ -1,7 +1,8 @@
 'use client';
 import { useEffect } from 'react';
+import { usePathname } from 'next/navigation';
 import { formatDuration } from '@/lib/format/duration';
-import { getPlayerState, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
+import { getPlayerState, keepPlayerSession, player, preloadPlayer, setPlayerUser, usePlayer, usePlayerSelector } from '@/lib/player/store';
 import { IntentLink } from '@/components/layout/intent-link';
 import { isTypingTarget } from './typing-target';
 import type { DeckId } from '@/lib/player/types';
@@ -42,8 +43,11 @@ export function MiniPlayer({ userId }: { userId: string }) {
   useEffect(() => setPlayerUser(userId), [userId]);
   // The engine is ready before the first tap on ▶, prepared after start-up in small tasks.
   useEffect(preloadPlayer, []);
+  // iPadOS reloads a home-screen app it kept in the background: the decks and queue come back, paused.
+  useEffect(() => keepPlayerSession(userId), [userId]);
   usePlayerKeys();
   const p = usePlayer();
+  const onDecks = usePathname() === '/console';
   const decksLoaded = usePlayerSelector((s) => s.decks.A.track !== null || s.decks.B.track !== null);
   const track = p.currentTrack;
   if (!track && !decksLoaded) return null;
@@ -52,11 +56,12 @@ export function MiniPlayer({ userId }: { userId: string }) {
   const repeatLabel = { off: 'Repeat: off', all: 'Repeat: all', one: 'Repeat: this track' }[p.queue.repeat];
   return (
     <>
-      <div className={styles.room} aria-hidden="true" data-testid="mini-player-room" />
+      <div className={styles.room} aria-hidden="true" data-testid="mini-player-room" data-on-decks={onDecks} />
       <section
         className={styles.mini}
         aria-label="Player"
         data-testid="mini-player"
+        data-on-decks={onDecks}
         data-track-id={track?.id ?? ''}
         data-playing={p.isPlaying ? 'true' : 'false'}
         data-status={p.status}

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { usePathname } from 'next/navigation';
 import {
   installPrompt,
   isAppleMobileSafari,
@@ -24,6 +25,7 @@ export function InstallHint() {
   const prompt = useSyncExternalStore(installPrompt.subscribe, installPrompt.get, () => null);
   const [apple, setApple] = useState(false);
   const [hidden, setHidden] = useState(true);
+  const onDecks = usePathname() === '/console';
 
   useEffect(() => {
     // Once the DJ has touched the page, after start-up: the hint is no part of the first screen
@@ -52,7 +54,7 @@ export function InstallHint() {
   };
 
   return (
-    <aside className={styles.hint} aria-label="Install the console" data-testid="install-hint" data-hint={hint}>
+    <aside className={styles.hint} aria-label="Install the console" data-testid="install-hint" data-hint={hint} data-on-decks={onDecks}>
       {hint === 'apple' ? (
         <p className={styles.text}>
           Install the console on this device: tap <ShareIcon /> <strong>Share</strong>, then <strong>Add to Home Screen</strong>.

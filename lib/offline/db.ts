@@ -178,6 +178,17 @@ export interface OutboxRow {
   leaseUntil?: number;
 }
 
+/**
+ * A member's decks and mini player as they last stood (lib/player/session): restored, paused, after
+ * iPadOS reloads the app. One row per member; another member's row is deleted when a member starts
+ * the console, and every row at sign-out. `session` is parsed on read (it may come from an older build).
+ */
+export interface PlayerSessionRow {
+  userId: string;
+  session: unknown;
+  savedAt: number;
+}
+
 export class ConsoleDatabase extends Dexie {
   queryCache!: Table<PersistedQueryRow, [string, string]>;
   queryClients!: Table<PersistedClientRow, string>;
@@ -187,6 +198,7 @@ export class ConsoleDatabase extends Dexie {
   onAirPlays!: Table<OnAirPlayRow, string>;
   djSets!: Table<DjSetRow, string>;
   outbox!: Table<OutboxRow, string>;
+  playerSessions!: Table<PlayerSessionRow, string>;
 
   constructor(name = CONSOLE_DB_NAME) {
     super(name);
@@ -208,6 +220,10 @@ export class ConsoleDatabase extends Dexie {
       onAirPlays: 'id, [userId+startedAt]',
       djSets: 'id, [userId+startedAt], status',
       outbox: 'id, [userId+createdAt]',
+    });
+    // v4 (issue #18): the player's session (decks, queue), one row per member.
+    this.version(4).stores({
+      playerSessions: 'userId',
     });
   }
 }

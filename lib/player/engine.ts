@@ -3,7 +3,7 @@
 import type { OnAirPlay } from '@/lib/sessions/on-air-log';
 import type { TrackAvailability } from './availability';
 import type { AudioBackend, Clock, Voice } from './backend';
-import { emptyCues, withCuePoint, withHotCue, type CueStore, type TrackCues } from './hot-cues';
+import { emptyCues, normaliseHotCues, withCuePoint, withHotCue, type CueStore, type TrackCues } from './hot-cues';
 import { TEMPO_RANGE } from './engine-constants';
 import { initialPlayerState } from './initial-state';
 import { clamp01, deckOutputGain } from './mixer-curve';
@@ -12,7 +12,8 @@ import { clampToWindow, isBeforeWindow, isPastWindow, playWindow } from './previ
 import {
   currentTrack, nextIndex, nextRepeatMode, previousIndex, setRepeat, setShuffle, startQueue, withIndex,
 } from './queue';
-import type { ChannelId, ChannelState, DeckId, DeckState, PlayerChannelState, PlayerState, PlayerTrack } from './types';
+import type { SavedPlayerSession } from './session/saved-session';
+import { DECK_IDS, type ChannelId, type ChannelState, type DeckId, type DeckState, type PlayerChannelState, type PlayerState, type PlayerTrack } from './types';
 
 /** How often positions are read and rules applied while something plays. */
 export const TICK_MS = 200;
@@ -276,6 +277,37 @@ export class PlayerEngine {
   setCrossfader(position: number): void {
     this.set({ crossfader: clamp01(position) });
     this.applyGains();
+  }
+
+  /** True while no channel holds a track (nothing the DJ did would be overwritten by a restore). */
+  isEmpty(): boolean {
+    return this.voices.size === 0 && this.state.player.queue.tracks.length === 0;
+  }
+
+  /**
+   * Brings back a saved session (lib/player/session): the tracks loaded, paused, each where it
+   * stood, with their cues, tempo, key lock, faders, the crossfader and the queue.
+   */
+  restore(saved: SavedPlayerSession): void {
+    for (const deck of DECK_IDS) {
+      const { tempo, keyLock, gain } = saved.decks[deck];
+      this.patchDeck(deck, { tempo: Math.max(-TEMPO_RANGE, Math.min(TEMPO_RANGE, tempo)), keyLock, gain: clamp01(gain) });
+    }
+    this.set({ crossfader: clamp01(saved.crossfader) });
+    this.setPlayer({ volume: clamp01(saved.player.volume), queue: saved.player.queue });
+    this.applyGains();
+    for (const deck of DECK_IDS) {
+      const { track, position, cuePoint, hotCues } = saved.decks[deck];
+      if (!track) continue;
+      this.load(deck, track, false);
+      this.patchDeck(deck, { cuePoint, hotCues: normaliseHotCues(hotCues) });
+      this.seekTo(position, deck);
+    }
+    const { track, position } = saved.player;
+    if (track) {
+      this.load('player', track, false);
+      this.seekTo(position, 'player');
+    }
   }
 
   /** Stops everything and releases the audio (sign-out, page teardown). */

@@ -56,6 +56,12 @@ class HowlerVoice implements Voice {
   private readonly howl: Howl;
   private readonly node: HTMLAudioElement | null;
   private pendingSeek = 0;
+  /**
+   * Where a voice that is not playing stands. Its element's own time is not it: howler's unlock, at
+   * the page's first touch, reloads every element not yet unlocked (`node.load()`: back to 0), while
+   * howler keeps the position it resumes from. A restored deck paused at 42 s then said 0 s.
+   */
+  private heldAt: number | null = null;
   /** Set while howler replays the element around a seek; cleared by its next `play` event. */
   private resumingAfterSeek = false;
   private readonly endResume = () => {
@@ -93,6 +99,7 @@ class HowlerVoice implements Voice {
   play(): Promise<void> {
     return new Promise((resolve, reject) => {
       const onPlay = () => {
+        this.heldAt = null;
         this.howl.off('playerror', onError);
         this.applyRate();
         resolve();
@@ -111,6 +118,7 @@ class HowlerVoice implements Voice {
 
   pause(): void {
     this.endResume();
+    if (this.howl.playing()) this.heldAt = this.node && this.howl.state() === 'loaded' ? this.node.currentTime : this.pendingSeek;
     this.howl.pause();
   }
 
@@ -128,10 +136,12 @@ class HowlerVoice implements Voice {
       this.node.addEventListener('play', this.endResume);
       this.howl.once('playerror', this.endResume);
     }
+    if (!this.howl.playing()) this.heldAt = seconds;
     this.howl.seek(seconds);
   }
 
   position(): number {
+    if (this.heldAt !== null && !this.howl.playing()) return this.heldAt;
     if (this.node && this.howl.state() === 'loaded') return this.node.currentTime;
     return this.pendingSeek;
   }

@@ -21,6 +21,10 @@ let runtime: Promise<typeof import('./runtime')> | null = null;
 let loading: Promise<BrowserPlayer> | null = null;
 let userId: string | null = null;
 const listeners = new Set<() => void>();
+let resolveEngine: (engine: PlayerEngine) => void = () => undefined;
+const engineLoaded = new Promise<PlayerEngine>((resolve) => (resolveEngine = resolve));
+let keeping: { userId: string; controller: AbortController } | null = null;
+let sessionForgotten = false;
 
 // Screens hear of engine changes in a task of their own, once per burst: a tap's task then holds
 // the engine's work (audio starts inside the gesture) and React's render comes right after, not
@@ -61,6 +65,7 @@ export function loadPlayer(): Promise<BrowserPlayer> {
       });
       snapshot = created.engine.getState();
       emit();
+      resolveEngine(created.engine);
       return created;
     })
     .catch((error: unknown) => {
@@ -85,6 +90,47 @@ export function preloadPlayer(): () => void {
     cancelCode();
     cancelInput();
   };
+}
+
+/**
+ * Brings back `userId`'s decks and queue (paused) once start-up is over, and keeps them saved on the
+ * device from then on (lib/player/session). Returns a cancel.
+ */
+export function keepPlayerSession(id: string): () => void {
+  if (typeof window === 'undefined' || sessionForgotten) return () => undefined;
+  if (keeping?.userId === id) return () => undefined;
+  keeping?.controller.abort();
+  const controller = new AbortController();
+  keeping = { userId: id, controller };
+  const cancelStart = afterStartup(() =>
+    import('./session/session-keeper')
+      .then(({ keepPlayerSession: keep }) =>
+        keep({ userId: id, signal: controller.signal, loadEngine: () => loadPlayer().then(({ engine }) => engine), engineLoaded }),
+      )
+      .catch((error: unknown) => console.warn('[player] could not restore the session', error)),
+  );
+  return () => {
+    cancelStart();
+    controller.abort();
+    if (keeping?.controller === controller) keeping = null;
+  };
+}
+
+/**
+ * Sign-out on a shared iPad: the saved decks and queue are deleted and nothing is saved again on
+ * this page, so whoever signs in next starts with empty decks. Bounded wait; never rejects.
+ */
+export async function forgetPlayerSession(): Promise<void> {
+  sessionForgotten = true;
+  keeping?.controller.abort();
+  keeping = null;
+  browserPlayer?.engine.dispose();
+  try {
+    const { clearSavedPlayerSessions } = await import('./session/session-keeper');
+    await clearSavedPlayerSessions();
+  } catch (error) {
+    console.warn('[player] could not clear the saved session', error);
+  }
 }
 
 /** Whose plays and cues these are. */

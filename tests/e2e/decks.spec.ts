@@ -112,6 +112,8 @@ test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }
 
   // Click at 50 % of the overview: the deck moves to half the track.
   const waveform = page.getByTestId('waveform-A');
+  // Loading from the list scrolled down to it (in landscape the decks fill the first screen).
+  await waveform.scrollIntoViewIfNeeded();
   const box = (await waveform.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect.poll(() => num(deck, 'data-position')).toBeGreaterThan(5);
@@ -154,10 +156,12 @@ test('cue, hot cues kept per DJ, tempo, and the waveform seeks', async ({ page }
   await page.getByLabel('Tempo, deck A').fill('0.3');
   await expect(deck).toHaveAttribute('data-tempo', '0.0800');
 
-  // After a reload (a fresh engine), loading the track again brings the DJ's cues back from IndexedDB.
+  // After a reload (a fresh engine), deck A comes back (the saved session, decks-restore.spec.ts) and
+  // loading the track on the other, empty deck brings the DJ's cues back from IndexedDB.
   await page.reload();
   await expect(page.locator('[data-decks][data-app-ready="true"]')).toBeVisible();
-  await expect(deck).toHaveAttribute('data-track-id', '');
+  await expect(deck).toHaveAttribute('data-track-id', trackId!);
+  await expect(page.getByTestId('deck-B')).toHaveAttribute('data-track-id', '');
   await page.getByTestId('load-B').nth(2).click();
   const deckB = page.getByTestId('deck-B');
   await expect(deckB).toHaveAttribute('data-track-id', trackId!);
@@ -181,6 +185,7 @@ test('a locked VIP track on a deck plays only its preview window', async ({ page
   await expect(deck).toHaveAttribute('data-track-id', locked!.id);
   await expect.poll(() => num(deck, 'data-position')).toBeCloseTo(startSeconds, 0);
   // A click near the end of the overview lands back inside the window.
+  await page.getByTestId('waveform-A').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('waveform-A').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.98, box.y + box.height / 2);
   await page.waitForTimeout(300);
