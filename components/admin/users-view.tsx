@@ -68,12 +68,14 @@ export function UsersView({ canAct }: { canAct: boolean }) {
               <tbody>
                 {users.data.items.map((user) => (
                   <tr key={user.id} data-testid="user-row" data-user-id={user.id}>
-                    <td className={styles.member}>
-                      <span className={styles.memberName}>
-                        {memberName(user)}
-                        {user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}
-                      </span>
-                      <small className="muted" data-testid="user-email">{user.email}</small>
+                    <td>
+                      <div className={styles.member} title={`${memberName(user)} · ${user.email}`}>
+                        <span className={styles.memberName}>
+                          {memberName(user)}
+                          {user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}
+                        </span>
+                        <small className="muted" data-testid="user-email">{user.email}</small>
+                      </div>
                     </td>
                     <td>{ROLE_LABELS[user.role]}</td>
                     <td className={styles.wide}>{USER_TYPE_LABELS[user.userType]}</td>

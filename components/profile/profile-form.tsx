@@ -73,16 +73,20 @@ export function ProfileForm({ user }: { user: User }) {
     save.mutate(parsed.data satisfies ProfilePatch);
   }
 
+  // The reason sits beside its field but outside its <label>: it describes the field
+  // (aria-describedby) rather than becoming part of the field's name.
   const field = (f: (typeof TEXT_FIELDS)[number]) => (
-    <label className="field" key={f.name}>
-      <span>{f.label}</span>
-      <input
-        className="input" name={f.name} type={f.type ?? 'text'} autoComplete={f.autoComplete ?? 'off'} placeholder={f.placeholder}
-        defaultValue={user[f.name] ?? ''} aria-invalid={errors[f.name] ? true : undefined}
-        aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
-      />
+    <div className="field" key={f.name}>
+      <label className="field">
+        <span>{f.label}</span>
+        <input
+          className="input" name={f.name} type={f.type ?? 'text'} autoComplete={f.autoComplete ?? 'off'} placeholder={f.placeholder}
+          defaultValue={user[f.name] ?? ''} aria-invalid={errors[f.name] ? true : undefined}
+          aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+        />
+      </label>
       {errors[f.name] && <span id={`${f.name}-error`} className="field-error">{errors[f.name]}</span>}
-    </label>
+    </div>
   );
 
   return (
@@ -94,14 +98,16 @@ export function ProfileForm({ user }: { user: User }) {
           {userTypes.map((type) => <option key={type} value={type}>{USER_TYPE_LABELS[type]}</option>)}
         </select>
       </label>
-      <label className="field">
-        <span>Bio</span>
-        <textarea
-          className="textarea" name="bio" rows={5} maxLength={2000} defaultValue={user.bio ?? ''}
-          aria-invalid={errors.bio ? true : undefined} aria-describedby={errors.bio ? 'bio-error' : undefined}
-        />
+      <div className="field">
+        <label className="field">
+          <span>Bio</span>
+          <textarea
+            className="textarea" name="bio" rows={5} maxLength={2000} defaultValue={user.bio ?? ''}
+            aria-invalid={errors.bio ? true : undefined} aria-describedby={errors.bio ? 'bio-error' : undefined}
+          />
+        </label>
         {errors.bio && <span id="bio-error" className="field-error">{errors.bio}</span>}
-      </label>
+      </div>
       <fieldset className={styles.fieldset}>
         <legend>Links</legend>
         <div className={styles.row}>{LINK_FIELDS.map(field)}</div>

@@ -28,7 +28,7 @@ test('members: one line per member on a desktop, rows at most 56 px tall', async
   expect(heights.length).toBeGreaterThan(5);
   for (const height of heights) expect(height).toBeLessThanOrEqual(56);
   // Name and email share one line: the email's box sits on the name's.
-  const lines = await rows.first().locator('td').first().evaluate((cell) => {
+  const lines = await rows.first().locator('td').first().locator('div').evaluate((cell) => {
     const [name, email] = [...cell.children].map((child) => child.getBoundingClientRect());
     return { nameTop: Math.round(name!.top), emailTop: Math.round(email!.top), nameHeight: name!.height };
   });

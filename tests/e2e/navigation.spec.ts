@@ -52,14 +52,17 @@ for (const member of MEMBERS) {
 
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto('/library');
-    for (const section of member.sections) {
-      const link = nav.getByRole('link', { name: section, exact: true });
-      await expect(link).toBeVisible();
-      const box = (await link.boundingBox())!;
-      expect(box.height, `${section} at 820x1180`).toBeGreaterThanOrEqual(44);
-      expect(box.width, `${section} at 820x1180`).toBeGreaterThanOrEqual(44);
+    await expect(page.locator('[data-app-ready="true"]').first()).toBeVisible();
+    for (const section of member.sections) await expect(nav.getByRole('link', { name: section, exact: true })).toBeVisible();
+    const tabs = await nav.locator('a').evaluateAll((links) => links.map((link) => {
+      const box = link.getBoundingClientRect();
+      return { name: link.textContent, width: box.width, height: box.height };
+    }));
+    for (const tab of tabs) {
+      expect(tab.height, `${tab.name} at 820x1180`).toBeGreaterThanOrEqual(44);
+      expect(tab.width, `${tab.name} at 820x1180`).toBeGreaterThanOrEqual(44);
     }
-    const avatar = (await profile.boundingBox())!;
+    const avatar = await profile.evaluate((link) => link.getBoundingClientRect().toJSON() as DOMRect);
     expect(Math.min(avatar.width, avatar.height)).toBeGreaterThanOrEqual(44);
   });
 }
