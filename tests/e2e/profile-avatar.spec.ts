@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from './support/servers';
-import { signUpThroughApi, uniqueEmail } from './support/auth';
+import { signInThroughApi, signUpThroughApi, uniqueEmail } from './support/auth';
 import { pngFrom } from './support/audio-fixtures';
 
 // A member's photo: picked, cropped to a square in the browser, uploaded through /api/uploads
@@ -108,6 +108,28 @@ test('a file that is not an image is refused with its reason, in the browser and
   expect(forged.status()).toBe(400);
   expect(((await forged.json()) as { error: { message: string } }).error.message).toBe('This photo upload has expired or is not yours: choose the photo again');
   expect(((await (await page.request.get('/api/me')).json()) as { avatarUrl: string | null }).avatarUrl).toBeNull();
+  // Any member may upload a photo for themselves, but track artwork stays for producers.
+  const artwork = await page.request.post('/api/uploads?kind=artwork', {
+    headers: { Origin: E2E.consoleUrl },
+    multipart: { file: { name: 'cover.png', mimeType: 'image/png', buffer: pngFrom(8, 8, () => RED) } },
+  });
+  expect(artwork.status()).toBe(403);
+});
+
+test("a producer's artwork receipt is not an avatar: receipts are bound to what they were uploaded for", async ({ playwright }) => {
+  const producer = await playwright.request.newContext({ baseURL: E2E.consoleUrl });
+  await signInThroughApi(producer, 'producer@spynners.local', E2E.demoPassword);
+  const before = ((await (await producer.get('/api/me')).json()) as { avatarUrl: string | null }).avatarUrl;
+  const artwork = await producer.post('/api/uploads?kind=artwork', {
+    headers: { Origin: E2E.consoleUrl },
+    multipart: { file: { name: 'cover.png', mimeType: 'image/png', buffer: pngFrom(8, 8, () => BLUE) } },
+  });
+  expect(artwork.status()).toBe(200);
+  const { receipt } = (await artwork.json()) as { receipt: string };
+  const swapped = await producer.patch('/api/me', { headers: { Origin: E2E.consoleUrl }, data: { avatarUpload: receipt } });
+  expect(swapped.status()).toBe(400);
+  expect(((await (await producer.get('/api/me')).json()) as { avatarUrl: string | null }).avatarUrl).toBe(before);
+  await producer.dispose();
 });
 
 test('the profile form shows each refusal in red beside its field, outlines the field and focuses the first one', async ({ page }) => {
