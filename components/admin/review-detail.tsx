@@ -5,6 +5,7 @@ import type { Track } from '@/lib/domain/types';
 import { ENERGY_LABELS } from '@/lib/domain/enums';
 import { formatDuration } from '@/lib/format/duration';
 import { formatDateTime } from '@/lib/format/dates';
+import { formatIsrc } from '@/lib/format/isrc';
 import { PlayTrackButton } from '@/components/player/play-track-button';
 import { toPlayerTrack } from '@/lib/player/track';
 import { TrackArtwork } from '@/components/tracks/track-artwork';
@@ -34,7 +35,7 @@ export function ReviewDetail({ track, canAct, rejectRequest, onApprove, onReject
     ['Label', track.labelName],
     ['Collaborators', track.collaborators],
     ['Release date', track.releaseDate],
-    ['ISRC', track.isrc],
+    ['ISRC', track.isrc && formatIsrc(track.isrc)],
     ['ISWC', track.iswc],
     ['Submitted', formatDateTime(track.createdAt)],
     ['Unreleased', track.isUnreleased ? 'Yes' : 'No'],

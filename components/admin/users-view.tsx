@@ -1,12 +1,13 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useDeferredValue, useState, type FormEvent } from 'react';
-import { GRANT_MAX, GRANT_MIN, grantDiamondsSchema, type AdminUser } from '@/lib/domain/admin';
+import { useDeferredValue, useState } from 'react';
+import type { AdminUser } from '@/lib/domain/admin';
 import { ROLES, USER_TYPE_LABELS, type Role } from '@/lib/domain/enums';
-import { grantDiamondsMutationOptions, userListOptions } from '@/lib/query/admin';
+import { userListOptions } from '@/lib/query/admin';
 import { formatDate } from '@/lib/format/dates';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { GrantForm, memberName, type GrantOutcome } from './grant-form';
 import styles from './admin.module.css';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', admin_readonly: 'Admin (read-only)', user: 'Member' };
@@ -19,6 +20,7 @@ export function UsersView({ canAct }: { canAct: boolean }) {
   const [page, setPage] = useState(1);
   const deferredSearch = useDeferredValue(search.trim());
   const users = useQuery(userListOptions({ search: deferredSearch || undefined, role: role || undefined, page }));
+  const [outcome, setOutcome] = useState<GrantOutcome | null>(null);
 
   return (
     <div className={styles.page} data-app-ready={users.isPending ? undefined : 'true'}>
@@ -41,7 +43,16 @@ export function UsersView({ canAct }: { canAct: boolean }) {
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <>
-          <p className="muted">{users.data.total} member{users.data.total === 1 ? '' : 's'}</p>
+          <div className={styles.tableHead}>
+            <p className="muted">{users.data.total} member{users.data.total === 1 ? '' : 's'}</p>
+            {/* One status line for every row's grant: a message inside a row would make it taller. */}
+            <p
+              id="grant-status" role="status" aria-live="polite" className={outcome?.kind === 'error' ? 'field-error' : styles.granted}
+              data-testid={outcome ? (outcome.kind === 'error' ? 'form-error' : 'grant-result') : undefined}
+            >
+              {outcome?.text}
+            </p>
+          </div>
           <div className={styles.tableWrap}>
             <table className={styles.table} aria-label="Members">
               <thead>
@@ -57,9 +68,14 @@ export function UsersView({ canAct }: { canAct: boolean }) {
               <tbody>
                 {users.data.items.map((user) => (
                   <tr key={user.id} data-testid="user-row" data-user-id={user.id}>
-                    <td className={styles.member}>
-                      <span>{user.artistName ?? user.fullName}{user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}</span>
-                      <small className="muted" data-testid="user-email">{user.email}</small>
+                    <td>
+                      <div className={styles.member} title={`${memberName(user)} · ${user.email}`}>
+                        <span className={styles.memberName}>
+                          {memberName(user)}
+                          {user.artistName && user.fullName && user.artistName !== user.fullName ? <small className="muted"> ({user.fullName})</small> : null}
+                        </span>
+                        <small className="muted" data-testid="user-email">{user.email}</small>
+                      </div>
                     </td>
                     <td>{ROLE_LABELS[user.role]}</td>
                     <td className={styles.wide}>{USER_TYPE_LABELS[user.userType]}</td>
@@ -67,7 +83,7 @@ export function UsersView({ canAct }: { canAct: boolean }) {
                     <td className={styles.wide}>{formatDate(user.createdAt)}</td>
                     <td>
                       <div className={styles.grant}>
-                        <GrantForm user={user} canAct={canAct} />
+                        <GrantForm user={user} canAct={canAct} onOutcome={setOutcome} />
                         {makesTracks(user) && <Link href={`/stats?producerId=${encodeURIComponent(user.id)}`}>Stats</Link>}
                       </div>
                     </td>
@@ -84,55 +100,5 @@ export function UsersView({ canAct }: { canAct: boolean }) {
         </>
       )}
     </div>
-  );
-}
-
-function GrantForm({ user, canAct }: { user: AdminUser; canAct: boolean }) {
-  const queryClient = useQueryClient();
-  const grant = useMutation(grantDiamondsMutationOptions(queryClient));
-  const [amount, setAmount] = useState('1');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = grantDiamondsSchema.safeParse({ amount: amount.trim() === '' ? Number.NaN : Number(amount) });
-    if (!parsed.success) {
-      setMessage({ kind: 'error', text: parsed.error.issues[0]?.message ?? 'Check the amount' });
-      return;
-    }
-    setMessage(null);
-    grant.mutate(
-      { userId: user.id, amount: parsed.data.amount },
-      {
-        onSuccess: (result) => setMessage({ kind: 'ok', text: `Granted ${result.amount}: balance ${result.blackDiamonds}.` }),
-        onError: (error) => setMessage({ kind: 'error', text: error.message }),
-      },
-    );
-  };
-
-  return (
-    <form className={styles.grant} onSubmit={submit} noValidate aria-label={`Grant Black Diamonds to ${user.artistName ?? user.fullName}`}>
-      <input
-        className="input"
-        type="number"
-        inputMode="numeric"
-        min={GRANT_MIN}
-        max={GRANT_MAX}
-        step={1}
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        disabled={!canAct}
-        aria-label="Black Diamonds to grant"
-        data-testid="grant-amount"
-      />
-      <button type="submit" className="button" disabled={!canAct || grant.isPending} data-testid="grant-button">
-        {grant.isPending ? 'Granting…' : 'Grant ◆'}
-      </button>
-      {message && (
-        <span className={message.kind === 'error' ? 'field-error' : 'muted'} data-testid={message.kind === 'error' ? 'form-error' : 'grant-result'} aria-live="polite">
-          {message.text}
-        </span>
-      )}
-    </form>
   );
 }

@@ -2,13 +2,15 @@ import type { Role, UserType } from '@/lib/domain/enums';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { OutboxStatusChip } from '@/components/sessions/outbox-status';
 import { OfflineBanner } from '@/components/status/offline-banner';
+import { AccountLink } from './account-link';
 import { ConsoleNav } from './console-nav';
 import { IntentLink } from './intent-link';
+import { navDensity } from './nav-sections';
 import styles from './console-header.module.css';
 
 export function ConsoleHeader({ userId, userName, role, userType }: { userId: string; userName: string; role: Role; userType: UserType }) {
   return (
-    <header className={styles.header}>
+    <header className={styles.header} data-items={navDensity({ role, userType })}>
       <IntentLink href="/library" className={styles.brand}>
         SPYNNERS <span>Live</span>
       </IntentLink>
@@ -17,11 +19,7 @@ export function ConsoleHeader({ userId, userName, role, userType }: { userId: st
         {/* In the header's own room: a status pill never covers the page or the mini player. */}
         <OfflineBanner />
         <OutboxStatusChip userId={userId} />
-        <span className={styles.user} data-testid="signed-in-user">
-          {userName}
-          {role === 'admin' && <span className="chip">Admin</span>}
-          {role === 'admin_readonly' && <span className="chip">Admin (read-only)</span>}
-        </span>
+        <AccountLink userName={userName} role={role} />
         <SignOutButton userId={userId} />
       </div>
     </header>

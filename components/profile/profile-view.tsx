@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { meOptions } from '@/lib/query/profile';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { DiamondIcon } from '@/components/vip/diamond-icon';
+import { AvatarEditor } from './avatar-editor';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 import { SignedInDevices } from './signed-in-devices';
@@ -25,6 +26,7 @@ export function ProfileView() {
           <strong>{user.blackDiamonds}</strong> Black Diamond{user.blackDiamonds === 1 ? '' : 's'}
         </p>
       </div>
+      <AvatarEditor user={user} />
       <ProfileForm key={user.id} user={user} />
       <PasswordForm />
       <SignedInDevices />

@@ -13,6 +13,7 @@ import { OfflineBadge } from '@/components/downloads/offline-badge';
 import { UnlockButton } from '@/components/vip/unlock-button';
 import { DiamondIcon } from '@/components/vip/diamond-icon';
 import { formatDuration } from '@/lib/format/duration';
+import { formatIsrc } from '@/lib/format/isrc';
 import { formatDate } from '@/lib/format/dates';
 import { useState } from 'react';
 import { AddToPlaylist } from '@/components/playlists/add-to-playlist';
@@ -33,7 +34,7 @@ function facts(track: Track): Array<[string, string]> {
     ['Length', track.durationSeconds ? formatDuration(track.durationSeconds) : null],
     ['Label', track.labelName],
     ['Release', track.releaseDate ? formatDate(track.releaseDate) || null : null],
-    ['ISRC', track.isrc],
+    ['ISRC', track.isrc && formatIsrc(track.isrc)],
     ['Downloads', String(track.downloadCount)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== null);

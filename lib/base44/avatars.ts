@@ -16,8 +16,22 @@ const NO_AVATAR: Avatar = { url: null, source: null };
 /** Names that never resolve to a public host. */
 const PRIVATE_NAME = /(^|\.)(localhost|local|internal|intranet|lan|home|corp|test|invalid|example)$/i;
 
-export function avatarProxyPath(userId: string): string {
-  return `/api/users/${encodeURIComponent(userId)}/avatar`;
+/**
+ * The proxy path, versioned by the upstream file: the proxy's answer is cached by the browser for an
+ * hour, so a new photo must get a new address (the old one is never asked for again).
+ */
+export function avatarProxyPath(userId: string, source: string): string {
+  return `/api/users/${encodeURIComponent(userId)}/avatar?v=${fnv1a(source)}`;
+}
+
+/** A short, stable fingerprint (FNV-1a, 32 bits): a cache key, not a secret. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }
 
 /** `backendOrigin` is the origin of the Base44 API the console talks to (`transport.apiBase()`). */
@@ -30,7 +44,7 @@ export function avatarFor(userId: string, raw: string | null, backendOrigin: str
     return NO_AVATAR;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return NO_AVATAR;
-  if (url.origin === backendOrigin) return { url: avatarProxyPath(userId), source: url.href };
+  if (url.origin === backendOrigin) return { url: avatarProxyPath(userId, url.href), source: url.href };
   if (url.protocol === 'https:' && isPublicHostName(url.hostname) && !url.username && !url.password) {
     return { url: url.href, source: null };
   }

@@ -8,6 +8,8 @@ import type { Track } from './types';
 export const REJECTION_REASON_MAX = 500;
 export const GRANT_MIN = 1;
 export const GRANT_MAX = 1000;
+/** Grants above this ask the admin to confirm member and amount first (a slip of the keyboard adds a zero). */
+export const GRANT_CONFIRM_ABOVE = 100;
 
 /** `POST /api/admin/tracks/:id/reject`: a reason is required; the producer reads it. */
 export const rejectTrackSchema = z

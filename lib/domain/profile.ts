@@ -26,3 +26,16 @@ export const profilePatchSchema = z
   .strict();
 
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;
+
+/**
+ * `PATCH /api/me`: the profile fields, or `avatarUpload`, the sealed receipt of a photo the member
+ * has just uploaded (`POST /api/uploads?kind=avatar`), which becomes their avatar.
+ */
+export const profileUpdateSchema = profilePatchSchema
+  .extend({ avatarUpload: z.string().min(1).max(4096).optional() })
+  .refine((update) => !(update.avatarUpload && update.avatarUrl !== undefined), {
+    message: 'Send a photo upload or an avatar URL, not both',
+    path: ['avatarUpload'],
+  });
+
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;

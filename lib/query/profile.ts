@@ -34,3 +34,16 @@ export function updateProfileMutationOptions(queryClient: QueryClient) {
     },
   });
 }
+
+/** The member's photo: a just-uploaded one (its receipt from POST /api/uploads?kind=avatar), or none. */
+export function setAvatarMutationOptions(queryClient: QueryClient) {
+  return mutationOptions<User, Error, { receipt: string } | { remove: true }>({
+    mutationKey: ['set-avatar'],
+    mutationFn: (change) =>
+      apiFetch<User>('/api/me', { method: 'PATCH', json: 'receipt' in change ? { avatarUpload: change.receipt } : { avatarUrl: null } }),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meKeys.all, user);
+      await invalidateAfter(queryClient, { type: 'profile-updated', userId: user.id });
+    },
+  });
+}

@@ -2,6 +2,7 @@
 import { ENERGY_LABELS, type EnergyLevel } from '@/lib/domain/enums';
 import { trackMetadataSchema, type TrackMetadata, type TrackMetadataPatch } from '@/lib/domain/track-metadata';
 import type { Track } from '@/lib/domain/types';
+import { formatIsrc } from '@/lib/format/isrc';
 
 export interface TrackDraft {
   title: string;
@@ -44,7 +45,7 @@ export function draftFromTrack(track: Track): TrackDraft {
     energy: track.energy ?? '',
     mood: track.mood ?? '',
     releaseDate: track.releaseDate?.slice(0, 10) ?? '',
-    isrc: track.isrc ?? '',
+    isrc: track.isrc ? formatIsrc(track.isrc) : '',
     iswc: track.iswc ?? '',
     description: track.description ?? '',
     isUnreleased: track.isUnreleased,

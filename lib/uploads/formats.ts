@@ -3,6 +3,18 @@
 export type UploadKind = 'audio' | 'artwork';
 export const UPLOAD_KINDS = ['audio', 'artwork'] as const satisfies readonly UploadKind[];
 
+/** What an upload is for: a track's audio or artwork, or a member's own avatar (an image too). */
+export type UploadPurpose = UploadKind | 'avatar';
+export const UPLOAD_PURPOSES = ['audio', 'artwork', 'avatar'] as const satisfies readonly UploadPurpose[];
+
+/** The content a purpose accepts. */
+export function contentKindOf(purpose: UploadPurpose): UploadKind {
+  return purpose === 'avatar' ? 'artwork' : purpose;
+}
+
+/** An avatar is cropped and re-encoded in the browser (512 px square, tens of KB): far below this. */
+export const AVATAR_LIMIT_BYTES = 5 * 1024 * 1024;
+
 export type AudioFormat = 'mp3' | 'wav' | 'aiff' | 'flac' | 'm4a';
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 export type UploadFormat = AudioFormat | ImageFormat;

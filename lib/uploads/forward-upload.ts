@@ -1,7 +1,7 @@
 import 'server-only';
 import { uploadFile, UpstreamTooLargeError } from '@/lib/base44';
 import { ApiError } from '@/lib/api/errors';
-import { FORMATS, type UploadFormat, type UploadKind } from './formats';
+import { contentKindOf, FORMATS, type UploadFormat, type UploadPurpose } from './formats';
 import { formatMegabytes, limitBytes, UploadTooLargeError } from './byte-limit';
 import { MalformedUploadError, receiveFilePart } from './receive-file-part';
 import { sealReceipt } from './receipt';
@@ -14,7 +14,7 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 export interface UploadAnswer {
   /** Sealed: give it back to `POST /api/my-tracks` as `audio` or `artwork`. */
   receipt: string;
-  kind: UploadKind;
+  kind: UploadPurpose;
   format: UploadFormat;
   contentType: string;
   size: number;
@@ -41,7 +41,7 @@ export interface UploadLimits {
  * that stalls (no bytes for `stallMs`) or outlives `deadlineMs` is ended with 408 and its upstream
  * request aborted, so nothing is stored.
  */
-export async function forwardUpload(req: Request, kind: UploadKind, caller: Caller, limits: UploadLimits): Promise<UploadAnswer> {
+export async function forwardUpload(req: Request, kind: UploadPurpose, caller: Caller, limits: UploadLimits): Promise<UploadAnswer> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limits.maxBytes + MULTIPART_OVERHEAD) {
     throw new ApiError('payload_too_large', `The file is larger than the limit of ${formatMegabytes(limits.maxBytes)}`);
@@ -62,7 +62,7 @@ export async function forwardUpload(req: Request, kind: UploadKind, caller: Call
 async function receiveAndSend(
   req: Request,
   body: ReadableStream<Uint8Array> | null,
-  kind: UploadKind,
+  kind: UploadPurpose,
   caller: Caller,
   limits: UploadLimits,
   signal: AbortSignal,
@@ -74,7 +74,7 @@ async function receiveAndSend(
     if (error instanceof MalformedUploadError) throw new ApiError('invalid_input', error.message);
     throw error;
   }
-  const content = checkUploadContent(kind, part.head);
+  const content = checkUploadContent(contentKindOf(kind), part.head);
   if (!content.ok) {
     part.abandon();
     throw new ApiError('unsupported_media_type', content.reason);

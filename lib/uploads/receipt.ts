@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { serverEnv } from '@/lib/config/env';
-import type { UploadFormat, UploadKind } from './formats';
+import type { UploadFormat, UploadPurpose } from './formats';
 
 // An upload's answer to the browser is a sealed receipt, not the upstream file URL: the browser
 // never sees Base44's URLs, and a track can only be created from a file this member uploaded
@@ -10,7 +10,7 @@ import type { UploadFormat, UploadKind } from './formats';
 
 export interface UploadReceipt {
   fileUrl: string;
-  kind: UploadKind;
+  kind: UploadPurpose;
   format: UploadFormat;
   size: number;
   userId: string;
@@ -32,7 +32,7 @@ export async function sealReceipt(receipt: UploadReceipt): Promise<string> {
 }
 
 /** The receipt when it is genuine, unexpired, this member's and of the expected kind; else null. */
-export async function openReceipt(sealed: string, userId: string, kind: UploadKind): Promise<UploadReceipt | null> {
+export async function openReceipt(sealed: string, userId: string, kind: UploadPurpose): Promise<UploadReceipt | null> {
   try {
     const { payload } = await jwtDecrypt(sealed, key());
     if (payload.sub !== userId || payload.kind !== kind || typeof payload.url !== 'string') return null;

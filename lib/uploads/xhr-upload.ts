@@ -2,11 +2,11 @@
 // One file to POST /api/uploads with XMLHttpRequest: fetch has no upload progress.
 import { ApiClientError } from '@/lib/api/client';
 import { isApiErrorBody } from '@/lib/api/errors';
-import type { UploadFormat, UploadKind } from './formats';
+import type { UploadFormat, UploadPurpose } from './formats';
 
 export interface UploadAnswer {
   receipt: string;
-  kind: UploadKind;
+  kind: UploadPurpose;
   format: UploadFormat;
   contentType: string;
   size: number;
@@ -24,7 +24,7 @@ export class UploadCancelledError extends Error {
   }
 }
 
-export function sendUpload(file: Blob, filename: string, kind: UploadKind, onProgress: (loaded: number, total: number) => void): UploadHandle {
+export function sendUpload(file: Blob, filename: string, kind: UploadPurpose, onProgress: (loaded: number, total: number) => void): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open('POST', `/api/uploads?kind=${kind}`);

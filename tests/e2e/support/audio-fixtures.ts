@@ -23,6 +23,11 @@ function crc32(bytes: Buffer): number {
 
 /** A solid-colour RGB PNG. */
 export function png(width = 8, height = 8, rgb: [number, number, number] = [139, 92, 246]): Buffer {
+  return pngFrom(width, height, () => rgb);
+}
+
+/** An RGB PNG whose every pixel is `pixel(x, y)` (e.g. halves of two colours, to see a crop). */
+export function pngFrom(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const out = Buffer.alloc(8 + data.length + 4);
@@ -35,8 +40,8 @@ export function png(width = 8, height = 8, rgb: [number, number, number] = [139,
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const row = (y: number) => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, (_, x) => pixel(x, y)).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, (_, y) => row(y))));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 

@@ -61,7 +61,7 @@ describe('public profiles', () => {
       artistName: 'Kaya Lune',
       userType: 'producer',
       bio: 'Deep and melodic house from Lyon.',
-      avatarUrl: `/api/users/${producer.id}/avatar`,
+      avatarUrl: expect.stringMatching(new RegExp(`^/api/users/${producer.id}/avatar\\?v=[0-9a-z]+$`)),
       nationality: 'FR',
       links: { instagramUrl: null, soundcloudUrl: null, beatportUrl: null },
     });
@@ -72,7 +72,7 @@ describe('public profiles', () => {
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     await image.body?.cancel();
     // The member's own profile maps the same way.
-    await expect(env.base44.getMe(producer.token)).resolves.toMatchObject({ avatarUrl: `/api/users/${producer.id}/avatar` });
+    await expect(env.base44.getMe(producer.token)).resolves.toMatchObject({ avatarUrl: profile.avatarUrl });
   });
 
   it('keep public https avatars as they are and drop unsafe links and private avatars', async () => {
@@ -111,7 +111,7 @@ describe('public profiles', () => {
 describe('the avatar rule', () => {
   const origin = 'http://127.0.0.1:4310';
   it.each([
-    [`${origin}/api/apps/x/files/a.svg`, '/api/users/u1/avatar', `${origin}/api/apps/x/files/a.svg`],
+    [`${origin}/api/apps/x/files/a.svg`, expect.stringMatching(/^\/api\/users\/u1\/avatar\?v=[0-9a-z]+$/), `${origin}/api/apps/x/files/a.svg`],
     ['https://cdn.example.org/a.png', 'https://cdn.example.org/a.png', null],
     ['https://images.spynners.com/u/1.jpg', 'https://images.spynners.com/u/1.jpg', null],
     ['http://cdn.example.org/a.png', null, null],
@@ -128,6 +128,12 @@ describe('the avatar rule', () => {
     [null, null, null],
   ])('%s → %s', (raw, url, source) => {
     expect(avatarFor('u1', raw, origin)).toEqual({ url, source });
+  });
+
+  it('gives a new proxy address to a new file (the browser caches the old one for an hour)', () => {
+    const first = avatarFor('u1', `${origin}/api/apps/x/files/a.png`, origin).url;
+    expect(avatarFor('u1', `${origin}/api/apps/x/files/a.png`, origin).url).toBe(first);
+    expect(avatarFor('u1', `${origin}/api/apps/x/files/b.png`, origin).url).not.toBe(first);
   });
 
   it('keeps http(s) profile links only', () => {
