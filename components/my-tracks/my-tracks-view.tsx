@@ -9,6 +9,8 @@ import { formatDate } from '@/lib/format/dates';
 import { TRACK_STATUSES, type TrackStatus } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { deleteMyTrackMutationOptions, myTracksOptions } from '@/lib/query/my-tracks';
+import { producerStatsOptions } from '@/lib/query/stats';
+import { PLAY_MEASURES, PlayMeasuresLegend } from '@/components/stats/play-measures';
 import { EditTrackDialog } from './edit-track-dialog';
 import { StatusBadge } from './status-badge';
 import styles from './my-tracks.module.css';
@@ -24,6 +26,8 @@ export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(i
 export function MyTracksView() {
   const queryClient = useQueryClient();
   const tracks = useQuery(myTracksOptions());
+  // Plays in DJ sets live in the statistics (SessionTracks), not on the track record.
+  const stats = useQuery(producerStatsOptions());
   const remove = useMutation(deleteMyTrackMutationOptions(queryClient));
   const [editing, setEditing] = useState<Track | null>(null);
   const [deleting, setDeleting] = useState<Track | null>(null);
@@ -36,6 +40,8 @@ export function MyTracksView() {
   const all = tracks.data;
   const shown = filter === 'all' ? all : all.filter((t) => t.status === filter);
   const count = (status: TrackStatus) => all.filter((t) => t.status === status).length;
+  const setPlays = new Map(stats.data?.tracks.map((row) => [row.id, row.plays]));
+  const setPlaysOf = (id: string) => setPlays.get(id) ?? (stats.isPending ? '…' : '—');
 
   const focusRow = (index: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, index));
@@ -92,15 +98,19 @@ export function MyTracksView() {
             <table className={styles.table} aria-label="My tracks">
               <thead>
                 <tr>
-                  <th scope="col"><span className="visually-hidden">Artwork</span></th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Genre</th>
-                  <th scope="col" className={styles.num}>BPM</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col" className={styles.num}>Plays</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                  <th scope="col" rowSpan={2}><span className="visually-hidden">Artwork</span></th>
+                  <th scope="col" rowSpan={2}>Title</th>
+                  <th scope="col" rowSpan={2}>Status</th>
+                  <th scope="col" rowSpan={2}>Genre</th>
+                  <th scope="col" rowSpan={2} className={styles.num}>BPM</th>
+                  <th scope="col" rowSpan={2}>Key</th>
+                  <th scope="col" rowSpan={2}>Uploaded</th>
+                  <th scope="colgroup" colSpan={2} className={styles.group}>Plays</th>
+                  <th scope="col" rowSpan={2}><span className="visually-hidden">Actions</span></th>
+                </tr>
+                <tr>
+                  <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.sets.label}>{PLAY_MEASURES.sets.column}</th>
+                  <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.catalogue.label}>{PLAY_MEASURES.catalogue.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -129,7 +139,8 @@ export function MyTracksView() {
                     <td className={styles.num}>{track.bpm ?? '—'}</td>
                     <td>{track.key ?? '—'}</td>
                     <td>{formatDate(track.createdAt)}</td>
-                    <td className={styles.num}>{track.playCount}</td>
+                    <td className={styles.num} data-testid="row-set-plays">{setPlaysOf(track.id)}</td>
+                    <td className={styles.num} data-testid="row-catalogue-plays">{track.playCount}</td>
                     <td className={styles.actions}>
                       <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
                       <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
@@ -140,6 +151,7 @@ export function MyTracksView() {
               </tbody>
             </table>
           </div>
+          <PlayMeasuresLegend />
         </>
       )}
       {editing && <EditTrackDialog key={editing.id} track={editing} onClose={() => setEditing(null)} />}
