@@ -12,6 +12,7 @@ import { deleteMyTrackMutationOptions, myTracksOptions } from '@/lib/query/my-tr
 import { producerStatsOptions } from '@/lib/query/stats';
 import { PLAY_MEASURES, PlayMeasuresLegend } from '@/components/stats/play-measures';
 import { EditTrackDialog } from './edit-track-dialog';
+import { ReplaceAudioDialog } from './replace-audio-dialog';
 import { StatusBadge } from './status-badge';
 import styles from './my-tracks.module.css';
 
@@ -19,17 +20,21 @@ import styles from './my-tracks.module.css';
 export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(id)}`;
 
 
+/** A track still in review, or rejected, can get new audio; an approved one cannot (DJs have it). */
+const canReplaceAudio = (track: Track) => track.status === 'pending' || track.status === 'rejected';
+
 /**
  * The producer's own tracks. Desktop: a table that uses the width, rows reached with the arrow
  * keys (Enter edits, Delete deletes). iPad: the same rows laid out as touch-sized cards.
  */
-export function MyTracksView() {
+export function MyTracksView({ limitBytes }: { limitBytes: number }) {
   const queryClient = useQueryClient();
   const tracks = useQuery(myTracksOptions());
   // Plays in DJ sets live in the statistics (SessionTracks), not on the track record.
   const stats = useQuery(producerStatsOptions());
   const remove = useMutation(deleteMyTrackMutationOptions(queryClient));
   const [editing, setEditing] = useState<Track | null>(null);
+  const [replacing, setReplacing] = useState<Track | null>(null);
   const [deleting, setDeleting] = useState<Track | null>(null);
   const [active, setActive] = useState(0);
   const [filter, setFilter] = useState<TrackStatus | 'all'>('all');
@@ -144,6 +149,11 @@ export function MyTracksView() {
                     <td className={styles.actions}>
                       <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
                       <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
+                      {canReplaceAudio(track) && (
+                        <button type="button" className="button" aria-label={`Replace audio of ${track.title}`} onClick={() => setReplacing(track)}>
+                          Replace audio
+                        </button>
+                      )}
                       <button type="button" className="button button-ghost" aria-label={`Delete ${track.title}`} onClick={() => setDeleting(track)}>Delete</button>
                     </td>
                   </tr>
@@ -155,6 +165,7 @@ export function MyTracksView() {
         </>
       )}
       {editing && <EditTrackDialog key={editing.id} track={editing} onClose={() => setEditing(null)} />}
+      {replacing && <ReplaceAudioDialog key={replacing.id} track={replacing} limitBytes={limitBytes} onClose={() => setReplacing(null)} />}
       <ConfirmDialog
         open={deleting !== null} title={`Delete “${deleting?.title ?? ''}”?`} confirmLabel="Delete track" busy={remove.isPending}
         onCancel={() => setDeleting(null)}
