@@ -138,6 +138,12 @@ export function MyTracksView({ limitBytes }: { limitBytes: number }) {
                         {track.status === 'rejected' && track.rejectionReason && (
                           <span className={styles.reason} data-testid="rejection-reason">{track.rejectionReason}</span>
                         )}
+                        {/* Beside the status it answers (a rejection, a review still to come). */}
+                        {canReplaceAudio(track) && (
+                          <button type="button" className="button button-ghost" aria-label={`Replace audio of ${track.title}`} onClick={() => setReplacing(track)}>
+                            Replace audio
+                          </button>
+                        )}
                       </div>
                     </td>
                     <td>{track.genre}</td>
@@ -149,11 +155,6 @@ export function MyTracksView({ limitBytes }: { limitBytes: number }) {
                     <td className={styles.actions}>
                       <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
                       <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
-                      {canReplaceAudio(track) && (
-                        <button type="button" className="button" aria-label={`Replace audio of ${track.title}`} onClick={() => setReplacing(track)}>
-                          Replace audio
-                        </button>
-                      )}
                       <button type="button" className="button button-ghost" aria-label={`Delete ${track.title}`} onClick={() => setDeleting(track)}>Delete</button>
                     </td>
                   </tr>
