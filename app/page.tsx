@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/session';
+import { homePathFor } from '@/lib/domain/home-path';
 
 export default async function Home() {
-  redirect((await getSessionUser()) ? '/library' : '/sign-in');
+  const user = await getSessionUser();
+  redirect(user ? homePathFor(user) : '/sign-in');
 }

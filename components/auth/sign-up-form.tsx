@@ -34,7 +34,8 @@ export function SignUpForm() {
     }
     // Shared iPad: another member's downloads go before the console opens (the owner rule).
     await claimDownloadsForSession();
-    router.replace('/library');
+    // `/` sends the new member to their role's home (a producer to My tracks).
+    router.replace('/');
     router.refresh();
   }
 

@@ -9,7 +9,10 @@ import { formatDate } from '@/lib/format/dates';
 import { TRACK_STATUSES, type TrackStatus } from '@/lib/domain/enums';
 import type { Track } from '@/lib/domain/types';
 import { deleteMyTrackMutationOptions, myTracksOptions } from '@/lib/query/my-tracks';
+import { producerStatsOptions } from '@/lib/query/stats';
+import { PLAY_MEASURES, PlayMeasuresLegend } from '@/components/stats/play-measures';
 import { EditTrackDialog } from './edit-track-dialog';
+import { ReplaceAudioDialog } from './replace-audio-dialog';
 import { StatusBadge } from './status-badge';
 import styles from './my-tracks.module.css';
 
@@ -17,15 +20,21 @@ import styles from './my-tracks.module.css';
 export const trackStatsHref = (id: string) => `/my-tracks/${encodeURIComponent(id)}`;
 
 
+/** A track still in review, or rejected, can get new audio; an approved one cannot (DJs have it). */
+const canReplaceAudio = (track: Track) => track.status === 'pending' || track.status === 'rejected';
+
 /**
  * The producer's own tracks. Desktop: a table that uses the width, rows reached with the arrow
  * keys (Enter edits, Delete deletes). iPad: the same rows laid out as touch-sized cards.
  */
-export function MyTracksView() {
+export function MyTracksView({ limitBytes }: { limitBytes: number }) {
   const queryClient = useQueryClient();
   const tracks = useQuery(myTracksOptions());
+  // Plays in DJ sets live in the statistics (SessionTracks), not on the track record.
+  const stats = useQuery(producerStatsOptions());
   const remove = useMutation(deleteMyTrackMutationOptions(queryClient));
   const [editing, setEditing] = useState<Track | null>(null);
+  const [replacing, setReplacing] = useState<Track | null>(null);
   const [deleting, setDeleting] = useState<Track | null>(null);
   const [active, setActive] = useState(0);
   const [filter, setFilter] = useState<TrackStatus | 'all'>('all');
@@ -36,6 +45,8 @@ export function MyTracksView() {
   const all = tracks.data;
   const shown = filter === 'all' ? all : all.filter((t) => t.status === filter);
   const count = (status: TrackStatus) => all.filter((t) => t.status === status).length;
+  const setPlays = new Map(stats.data?.tracks.map((row) => [row.id, row.plays]));
+  const setPlaysOf = (id: string) => setPlays.get(id) ?? (stats.isPending ? '…' : '—');
 
   const focusRow = (index: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, index));
@@ -92,15 +103,19 @@ export function MyTracksView() {
             <table className={styles.table} aria-label="My tracks">
               <thead>
                 <tr>
-                  <th scope="col"><span className="visually-hidden">Artwork</span></th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Genre</th>
-                  <th scope="col" className={styles.num}>BPM</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col" className={styles.num}>Plays</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                  <th scope="col" rowSpan={2}><span className="visually-hidden">Artwork</span></th>
+                  <th scope="col" rowSpan={2}>Title</th>
+                  <th scope="col" rowSpan={2}>Status</th>
+                  <th scope="col" rowSpan={2}>Genre</th>
+                  <th scope="col" rowSpan={2} className={styles.num}>BPM</th>
+                  <th scope="col" rowSpan={2}>Key</th>
+                  <th scope="col" rowSpan={2}>Uploaded</th>
+                  <th scope="colgroup" colSpan={2} className={styles.group}>Plays</th>
+                  <th scope="col" rowSpan={2}><span className="visually-hidden">Actions</span></th>
+                </tr>
+                <tr>
+                  <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.sets.label}>{PLAY_MEASURES.sets.column}</th>
+                  <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.catalogue.label}>{PLAY_MEASURES.catalogue.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -123,13 +138,20 @@ export function MyTracksView() {
                         {track.status === 'rejected' && track.rejectionReason && (
                           <span className={styles.reason} data-testid="rejection-reason">{track.rejectionReason}</span>
                         )}
+                        {/* Beside the status it answers (a rejection, a review still to come). */}
+                        {canReplaceAudio(track) && (
+                          <button type="button" className="button button-ghost" aria-label={`Replace audio of ${track.title}`} onClick={() => setReplacing(track)}>
+                            Replace audio
+                          </button>
+                        )}
                       </div>
                     </td>
                     <td>{track.genre}</td>
                     <td className={styles.num}>{track.bpm ?? '—'}</td>
                     <td>{track.key ?? '—'}</td>
                     <td>{formatDate(track.createdAt)}</td>
-                    <td className={styles.num}>{track.playCount}</td>
+                    <td className={styles.num} data-testid="row-set-plays">{setPlaysOf(track.id)}</td>
+                    <td className={styles.num} data-testid="row-catalogue-plays">{track.playCount}</td>
                     <td className={styles.actions}>
                       <Link href={trackStatsHref(track.id)} className="button button-ghost" aria-label={`Stats of ${track.title}`}>Stats</Link>
                       <button type="button" className="button" aria-label={`Edit ${track.title}`} onClick={() => setEditing(track)}>Edit</button>
@@ -140,9 +162,11 @@ export function MyTracksView() {
               </tbody>
             </table>
           </div>
+          <PlayMeasuresLegend />
         </>
       )}
       {editing && <EditTrackDialog key={editing.id} track={editing} onClose={() => setEditing(null)} />}
+      {replacing && <ReplaceAudioDialog key={replacing.id} track={replacing} limitBytes={limitBytes} onClose={() => setReplacing(null)} />}
       <ConfirmDialog
         open={deleting !== null} title={`Delete “${deleting?.title ?? ''}”?`} confirmLabel="Delete track" busy={remove.isPending}
         onCancel={() => setDeleting(null)}

@@ -5,6 +5,7 @@ import { producerStatsOptions } from '@/lib/query/stats';
 import { formatDate } from '@/lib/format/dates';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { NotificationsList } from './notifications-list';
+import { PLAY_MEASURES, PlayMeasuresLegend } from './play-measures';
 import { PlaysTable } from './plays-table';
 import { RatingValue, StatCards } from './stat-cards';
 import { StatusChip } from './status-chip';
@@ -31,7 +32,8 @@ export function ProducerStatsView({ producerId = null }: { producerId?: string |
       </div>
       <StatCards
         items={[
-          { label: 'Plays in DJ sets', value: totals.plays, testId: 'total-plays' },
+          { label: PLAY_MEASURES.sets.label, value: totals.plays, testId: 'total-plays', hint: PLAY_MEASURES.sets.card },
+          { label: PLAY_MEASURES.catalogue.label, value: totals.cataloguePlays, testId: 'total-catalogue-plays', hint: PLAY_MEASURES.catalogue.card },
           { label: 'Downloads', value: totals.downloads, testId: 'total-downloads' },
           { label: 'Average rating', value: <RatingValue average={totals.averageRating} count={totals.ratingCount} /> },
           { label: 'Venues', value: totals.venues },
@@ -39,8 +41,8 @@ export function ProducerStatsView({ producerId = null }: { producerId?: string |
         ]}
       />
       <div className={styles.section}>
-        <h2>Plays per week</h2>
-        <WeeklyChart weeks={weekly} label="Plays of all your tracks per week" />
+        <h2>Plays in DJ sets per week</h2>
+        <WeeklyChart weeks={weekly} label="Plays of all your tracks in DJ sets per week" />
       </div>
       <div className={styles.columns}>
         <div className={styles.section}>
@@ -52,12 +54,16 @@ export function ProducerStatsView({ producerId = null }: { producerId?: string |
               <table className={styles.table} data-testid="stats-tracks">
                 <thead>
                   <tr>
-                    <th scope="col">Track</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className={styles.num}>Plays</th>
-                    <th scope="col" className={styles.num}>Downloads</th>
-                    <th scope="col" className={styles.num}>Rating</th>
-                    <th scope="col">Last played</th>
+                    <th scope="col" rowSpan={2}>Track</th>
+                    <th scope="col" rowSpan={2}>Status</th>
+                    <th scope="colgroup" colSpan={2} className={styles.group}>Plays</th>
+                    <th scope="col" rowSpan={2} className={styles.num}>Downloads</th>
+                    <th scope="col" rowSpan={2} className={styles.num}>Rating</th>
+                    <th scope="col" rowSpan={2}>Last played</th>
+                  </tr>
+                  <tr>
+                    <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.sets.label}>{PLAY_MEASURES.sets.column}</th>
+                    <th scope="col" className={styles.num} aria-label={PLAY_MEASURES.catalogue.label}>{PLAY_MEASURES.catalogue.column}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -72,7 +78,8 @@ export function ProducerStatsView({ producerId = null }: { producerId?: string |
                           <span className={styles.reason} data-testid="rejection-reason">{row.rejectionReason}</span>
                         )}
                       </td>
-                      <td className={styles.num}>{row.plays}</td>
+                      <td className={styles.num} data-testid="row-set-plays">{row.plays}</td>
+                      <td className={styles.num} data-testid="row-catalogue-plays">{row.cataloguePlays}</td>
                       <td className={styles.num}>{row.downloads}</td>
                       <td className={styles.num}>{row.averageRating === null ? '—' : `${row.averageRating.toFixed(1)} (${row.ratingCount})`}</td>
                       <td>{row.lastPlayedAt ? formatDate(row.lastPlayedAt) : '—'}</td>
@@ -82,6 +89,7 @@ export function ProducerStatsView({ producerId = null }: { producerId?: string |
               </table>
             </div>
           )}
+          <PlayMeasuresLegend />
         </div>
         {!producerId && (
           <div className={styles.section}>

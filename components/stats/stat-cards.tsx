@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import styles from './stats.module.css';
 
-export function StatCards({ items }: { items: Array<{ label: string; value: ReactNode; testId?: string }> }) {
+/** Figures as cards; a `hint` says in a few words what the figure counts. */
+export function StatCards({ items }: { items: Array<{ label: string; value: ReactNode; testId?: string; hint?: string }> }) {
   return (
     <dl className={styles.cards}>
       {items.map((item) => (
         <div key={item.label} className={styles.card}>
           <dt>{item.label}</dt>
           <dd data-testid={item.testId}>{item.value}</dd>
+          {item.hint && <dd className={styles.cardHint}>{item.hint}</dd>}
         </div>
       ))}
     </dl>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { trackStatsOptions } from '@/lib/query/stats';
 import { formatDate } from '@/lib/format/dates';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { PLAY_MEASURES, PlayMeasuresLegend } from './play-measures';
 import { PlaysTable } from './plays-table';
 import { RatingValue, StatCards } from './stat-cards';
 import { StatusChip } from './status-chip';
@@ -32,7 +33,8 @@ export function TrackStatsView({ trackId }: { trackId: string }) {
       )}
       <StatCards
         items={[
-          { label: 'Plays in DJ sets', value: s.plays, testId: 'track-plays' },
+          { label: PLAY_MEASURES.sets.label, value: s.plays, testId: 'track-plays', hint: PLAY_MEASURES.sets.card },
+          { label: PLAY_MEASURES.catalogue.label, value: s.cataloguePlays, testId: 'track-catalogue-plays', hint: PLAY_MEASURES.catalogue.card },
           { label: 'Downloads', value: s.downloads, testId: 'track-downloads' },
           { label: 'Average rating', value: <RatingValue average={s.averageRating} count={s.ratingCount} /> },
           { label: 'First played', value: s.firstPlayedAt ? formatDate(s.firstPlayedAt) : '—' },

@@ -8,7 +8,7 @@ const STATUS_TEXT: Record<Transfer['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-/** One file's progress, with cancel while it runs and retry when it failed or was cancelled. */
+/** One file's progress, with cancel while it runs and retry when it failed or was cancelled (unless retrying cannot help). */
 export function TransferBar({
   label, transfer, which, onCancel, onRetry,
 }: {
@@ -27,7 +27,7 @@ export function TransferBar({
       {transfer.status === 'uploading' && (
         <button type="button" className="button button-ghost" onClick={() => onCancel(which)}>Cancel</button>
       )}
-      {(transfer.status === 'failed' || transfer.status === 'cancelled') && (
+      {(transfer.status === 'failed' || transfer.status === 'cancelled') && transfer.retryable && (
         <button type="button" className="button" onClick={() => onRetry(which)}>Retry</button>
       )}
     </div>

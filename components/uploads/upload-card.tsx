@@ -1,11 +1,12 @@
 'use client';
 import Link from 'next/link';
+import { useRef } from 'react';
 import { TrackMetadataFields } from '@/components/track-metadata/track-metadata-fields';
 import { formatDuration } from '@/lib/format/duration';
 import { acceptAttribute } from '@/lib/uploads/formats';
 import type { DraftField } from '@/lib/uploads/draft';
 import { TransferBar } from './transfer-bar';
-import type { Artwork, UploadItem, Which } from './upload-state';
+import { isRefused, type Artwork, type UploadItem, type Which } from './upload-state';
 import styles from './uploads.module.css';
 
 const BPM_HINT: Record<NonNullable<UploadItem['bpmSource']>, string> = {
@@ -25,6 +26,25 @@ export interface UploadCardActions {
 }
 
 export function UploadCard({ item, actions }: { item: UploadItem; actions: UploadCardActions }) {
+  if (isRefused(item)) return <RefusedCard item={item} onRemove={() => actions.remove(item.id)} />;
+  return <EditableCard item={item} actions={actions} />;
+}
+
+/** A file the console will not upload: its name, why, and Remove (no form, no Retry). */
+function RefusedCard({ item, onRemove }: { item: UploadItem; onRemove: () => void }) {
+  return (
+    <li className={`${styles.card} ${styles.refused}`} data-testid="upload-card" data-file={item.file.name} data-submit="refused" aria-label={item.file.name}>
+      <div className={styles.refusedText}>
+        <p className={styles.fileName} title={item.file.name}>{item.file.name}</p>
+        <p className="field-error" role="alert" data-testid="refusal">Refused: {item.audio.error}</p>
+      </div>
+      <button type="button" className="button" onClick={onRemove} aria-label={`Remove ${item.file.name}`}>Remove</button>
+    </li>
+  );
+}
+
+function EditableCard({ item, actions }: { item: UploadItem; actions: UploadCardActions }) {
+  const artworkInput = useRef<HTMLInputElement>(null);
   const sent = item.submit === 'sent';
   const busy = item.submit === 'sending';
   const cancel = (which: Which) => actions.cancel(item.id, which);
@@ -42,17 +62,19 @@ export function UploadCard({ item, actions }: { item: UploadItem; actions: Uploa
         </div>
         {!sent && (
           <div className={styles.artworkActions}>
-            <label className="button">
+            {/* A real button (a label around a hidden input takes no keyboard focus). */}
+            <button type="button" className="button" onClick={() => artworkInput.current?.click()}>
               {item.artwork ? 'Change artwork' : 'Add artwork'}
-              <input
-                type="file" hidden accept={acceptAttribute('artwork')}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) actions.setArtwork(item.id, actions.artworkOf(file, file.name, 'chosen'));
-                }}
-              />
-            </label>
+            </button>
+            <input
+              ref={artworkInput} type="file" hidden tabIndex={-1} accept={acceptAttribute('artwork')}
+              aria-label={`Artwork for ${item.draft.title || item.file.name}`}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) actions.setArtwork(item.id, actions.artworkOf(file, file.name, 'chosen'));
+              }}
+            />
             {item.artwork && (
               <button type="button" className="button button-ghost" onClick={() => actions.setArtwork(item.id, null)}>Remove artwork</button>
             )}

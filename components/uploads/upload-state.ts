@@ -12,6 +12,8 @@ export interface Transfer {
   total: number;
   receipt: string | null;
   error: string | null;
+  /** False when sending the same file again cannot help (not audio, too large): Remove, no Retry. */
+  retryable: boolean;
 }
 
 export interface Artwork {
@@ -54,7 +56,7 @@ export type Action =
   | { type: 'transfer-start'; id: string; which: Which; total: number }
   | { type: 'progress'; id: string; which: Which; loaded: number; total: number }
   | { type: 'transfer-done'; id: string; which: Which; receipt: string }
-  | { type: 'transfer-failed'; id: string; which: Which; error: string; cancelled: boolean }
+  | { type: 'transfer-failed'; id: string; which: Which; error: string; cancelled: boolean; retryable?: boolean }
   | { type: 'artwork'; id: string; artwork: Artwork | null }
   | { type: 'remove'; id: string }
   | { type: 'queue'; errors: Record<string, FieldErrors> }
@@ -62,21 +64,22 @@ export type Action =
   | { type: 'sent'; id: string; trackId: string }
   | { type: 'send-failed'; id: string; error: string; errors?: FieldErrors };
 
-const newTransfer = (total: number): Transfer => ({ status: 'uploading', loaded: 0, total, receipt: null, error: null });
+const newTransfer = (total: number): Transfer => ({ status: 'uploading', loaded: 0, total, receipt: null, error: null, retryable: true });
 
-export function newItem(id: string, file: File, defaults: Partial<TrackDraft>): UploadItem {
+/** A new item; with a `refusal`, its file is refused at once (nothing is read or sent). */
+export function newItem(id: string, file: File, defaults: Partial<TrackDraft>, refusal: string | null = null): UploadItem {
   return {
     id,
     file,
     draft: { ...EMPTY_DRAFT, ...defaults },
     touched: [],
     errors: {},
-    tags: 'reading',
+    tags: refusal ? 'unreadable' : 'reading',
     album: null,
     durationSeconds: null,
     bpmSource: null,
     artwork: null,
-    audio: newTransfer(file.size),
+    audio: refusal ? { ...newTransfer(file.size), status: 'failed', error: refusal, retryable: false } : newTransfer(file.size),
     cover: null,
     submit: 'editing',
     submitError: null,
@@ -158,11 +161,14 @@ export function reducer(items: UploadItem[], action: Action): UploadItem[] {
       );
     case 'transfer-failed':
       return update(items, action.id, (item) =>
-        setTransfer(item, action.which, (t) => ({ ...t, status: action.cancelled ? 'cancelled' : 'failed', error: action.error })),
+        // Nothing of a failed or cancelled upload is kept: its bar goes back to 0.
+        setTransfer(item, action.which, (t) => ({
+          ...t, status: action.cancelled ? 'cancelled' : 'failed', loaded: 0, error: action.error, retryable: action.retryable ?? true,
+        })),
       );
     case 'queue':
       return items.map((item) => {
-        if (item.submit === 'sent' || item.submit === 'sending') return item;
+        if (item.submit === 'sent' || item.submit === 'sending' || isRefused(item)) return item;
         const errors = action.errors[item.id];
         if (errors && Object.keys(errors).length > 0) return { ...item, errors, submit: 'editing' };
         return { ...item, errors: {}, submit: 'queued', submitError: null };
@@ -176,21 +182,62 @@ export function reducer(items: UploadItem[], action: Action): UploadItem[] {
   }
 }
 
+/** A file the console will not upload (its content is not audio, or it is too large): only Remove. */
+export function isRefused(item: UploadItem): boolean {
+  return item.audio.status === 'failed' && !item.audio.retryable;
+}
+
 /** Ready to create its track: the audio (and the artwork, if any) are uploaded. */
 export function uploadsComplete(item: UploadItem): boolean {
   return item.audio.status === 'done' && (item.cover === null || item.cover.status === 'done');
 }
 
-/** Bytes sent and to send over every transfer still on screen. */
+/**
+ * Bytes sent and to send over the files to upload (refused ones are not). A failed or cancelled
+ * transfer still counts, as nothing sent: the bar is full only when every file is uploaded.
+ */
 export function overallProgress(items: readonly UploadItem[]): { loaded: number; total: number } {
   let loaded = 0;
   let total = 0;
   for (const item of items) {
+    if (isRefused(item)) continue;
     for (const transfer of [item.audio, item.cover]) {
-      if (!transfer || transfer.status === 'cancelled') continue;
+      if (!transfer) continue;
       total += transfer.total;
-      loaded += transfer.status === 'done' ? transfer.total : transfer.loaded;
+      loaded += transfer.status === 'done' ? transfer.total : transfer.status === 'uploading' ? transfer.loaded : 0;
     }
   }
   return { loaded, total };
+}
+
+export interface UploadSummary {
+  /** Files to upload (every file on screen but the refused ones), and how many are fully up. */
+  files: number;
+  uploaded: number;
+  /** Files with a failed or cancelled transfer, waiting for Retry or Remove. */
+  failed: number;
+  refused: number;
+  sent: number;
+  /** Tracks not yet sent whose form has errors to fix. */
+  needsFix: number;
+  /** Of the bar; 100 only when `uploaded === files`. */
+  percent: number;
+}
+
+/** Every count the upload screen shows, from the items on screen alone, so they always agree. */
+export function uploadSummary(items: readonly UploadItem[]): UploadSummary {
+  const files = items.filter((item) => !isRefused(item));
+  const uploaded = files.filter(uploadsComplete).length;
+  const stopped = (t: Transfer | null) => t !== null && (t.status === 'failed' || t.status === 'cancelled');
+  const { loaded, total } = overallProgress(items);
+  const percent = uploaded === files.length && files.length > 0 ? 100 : total > 0 ? Math.min(99, Math.floor((100 * loaded) / total)) : 0;
+  return {
+    files: files.length,
+    uploaded,
+    failed: files.filter((item) => stopped(item.audio) || stopped(item.cover)).length,
+    refused: items.length - files.length,
+    sent: items.filter((item) => item.submit === 'sent').length,
+    needsFix: files.filter((item) => item.submit !== 'sent' && Object.keys(item.errors).length > 0).length,
+    percent,
+  };
 }

@@ -5,12 +5,12 @@ import { apiFetch, ApiClientError } from '@/lib/api/client';
 import type { Track } from '@/lib/domain/types';
 import { invalidateAfter } from '@/lib/query/invalidation';
 import { detectBpm } from '@/lib/uploads/bpm/detect-bpm';
-import { formatMegabytes } from '@/lib/uploads/byte-limit';
 import { parseDraft, type DraftField, type FieldErrors, type TrackDraft } from '@/lib/uploads/draft';
 import { describeFormats, guessKind } from '@/lib/uploads/formats';
+import { FINAL_UPLOAD_REFUSALS, refusalOf } from '@/lib/uploads/refusal';
 import { readTags } from '@/lib/uploads/read-tags';
 import { sendUpload, UploadCancelledError, type UploadHandle } from '@/lib/uploads/xhr-upload';
-import { newItem, reducer, uploadsComplete, type Artwork, type UploadItem, type Which } from './upload-state';
+import { isRefused, newItem, reducer, uploadsComplete, type Artwork, type UploadItem, type Which } from './upload-state';
 
 let nextId = 0;
 const newId = () => `upload-${Date.now().toString(36)}-${(nextId += 1)}`;
@@ -56,24 +56,21 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
     return { blob, name, previewUrl, source };
   }, []);
 
-  const transfer = useCallback((id: string, which: Which, blob: Blob, name: string) => {
+  const transfer = useCallback(async (id: string, which: Which, blob: Blob, name: string) => {
     const key = `${id}:${which}`;
     handles.current.get(key)?.abort();
-    if (blob.size > limitBytes) {
-      dispatch({ type: 'transfer-start', id, which, total: blob.size });
-      dispatch({ type: 'transfer-failed', id, which, cancelled: false, error: `Larger than the limit of ${formatMegabytes(limitBytes)}` });
-      return;
-    }
+    const kind = which === 'audio' ? 'audio' : 'artwork';
     dispatch({ type: 'transfer-start', id, which, total: blob.size });
-    const handle = sendUpload(blob, name, which === 'audio' ? 'audio' : 'artwork', (loaded, total) =>
-      dispatch({ type: 'progress', id, which, loaded, total }),
-    );
+    const refusal = await refusalOf(blob, kind, limitBytes);
+    if (refusal) return dispatch({ type: 'transfer-failed', id, which, cancelled: false, retryable: false, error: refusal });
+    const handle = sendUpload(blob, name, kind, (loaded, total) => dispatch({ type: 'progress', id, which, loaded, total }));
     handles.current.set(key, handle);
     handle.done.then(
       (answer) => dispatch({ type: 'transfer-done', id, which, receipt: answer.receipt }),
       (error: unknown) => {
         const cancelled = error instanceof UploadCancelledError;
-        dispatch({ type: 'transfer-failed', id, which, cancelled, error: cancelled ? 'Cancelled' : (error as Error).message });
+        const retryable = !(error instanceof ApiClientError && FINAL_UPLOAD_REFUSALS.has(error.code));
+        dispatch({ type: 'transfer-failed', id, which, cancelled, retryable, error: cancelled ? 'Cancelled' : (error as Error).message });
       },
     ).finally(() => {
       if (handles.current.get(key) === handle) handles.current.delete(key);
@@ -82,7 +79,7 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
 
   const setArtwork = useCallback((id: string, artwork: Artwork | null) => {
     dispatch({ type: 'artwork', id, artwork });
-    if (artwork) transfer(id, 'cover', artwork.blob, artwork.name);
+    if (artwork) void transfer(id, 'cover', artwork.blob, artwork.name);
     else handles.current.get(`${id}:cover`)?.abort();
   }, [transfer]);
 
@@ -94,7 +91,7 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
       const embedded = reading.artwork ? artworkOf(reading.artwork.blob, reading.artwork.name, 'tags') : null;
       const current = latest.current.find((item) => item.id === id);
       dispatch({ type: 'tags-read', id, reading, artwork: current?.artwork ? null : embedded });
-      if (embedded && current && !current.artwork) transfer(id, 'cover', embedded.blob, embedded.name);
+      if (embedded && current && !current.artwork) void transfer(id, 'cover', embedded.blob, embedded.name);
       if (reading.fields.bpm) return;
     } catch {
       dispatch({ type: 'tags-unreadable', id });
@@ -103,8 +100,12 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
     dispatch({ type: 'bpm', id, bpm: estimate && estimate.confidence > 0.05 ? estimate.bpm : null });
   }, [artworkOf, transfer]);
 
-  /** Audio files become items; images in the same drop become their artwork. */
-  const addFiles = useCallback((files: readonly File[]): Rejected[] => {
+  /**
+   * Audio files become items; images in the same drop become their artwork. A file whose content
+   * is not what its name says (or too large) is refused at once: its card says why, and offers
+   * only Remove (no form, nothing sent).
+   */
+  const addFiles = useCallback(async (files: readonly File[]): Promise<Rejected[]> => {
     const rejected: Rejected[] = [];
     const audio: File[] = [];
     const images: File[] = [];
@@ -114,19 +115,23 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
       else if (kind === 'artwork') images.push(file);
       else rejected.push({ name: file.name, reason: `Not an audio file (${describeFormats('audio')}) or an image (${describeFormats('artwork')})` });
     }
-    const added = audio.map((file) => newItem(newId(), file, { ...defaults, title: titleFromName(file.name) }));
+    const refusals = await Promise.all(audio.map((file) => refusalOf(file, 'audio', limitBytes)));
+    const added = audio.map((file, i) => newItem(newId(), file, { ...defaults, title: titleFromName(file.name) }, refusals[i]));
     dispatch({ type: 'add', items: added });
     const cover = images[0];
     // Artwork dropped on its own goes to the tracks that have none yet.
-    const targets = added.length > 0 ? added : latest.current.filter((item) => !item.artwork && item.submit !== 'sent');
+    const accepted = added.filter((item) => !isRefused(item));
+    const targets = accepted.length > 0 ? accepted : latest.current.filter((item) => !item.artwork && item.submit !== 'sent' && !isRefused(item));
     if (images.length > 1) rejected.push(...images.slice(1).map((f) => ({ name: f.name, reason: 'One artwork per drop: the first image was used' })));
-    for (const item of added) {
-      transfer(item.id, 'audio', item.file, item.file.name);
+    for (const item of accepted) {
+      void transfer(item.id, 'audio', item.file, item.file.name);
       void inspect(item.id, item.file);
     }
-    if (cover) for (const item of targets) setArtwork(item.id, artworkOf(cover, cover.name, 'chosen'));
+    const coverRefusal = cover ? await refusalOf(cover, 'artwork', limitBytes) : null;
+    if (cover && coverRefusal) rejected.push({ name: cover.name, reason: coverRefusal });
+    else if (cover) for (const item of targets) setArtwork(item.id, artworkOf(cover, cover.name, 'chosen'));
     return rejected;
-  }, [artworkOf, defaults, inspect, setArtwork, transfer]);
+  }, [artworkOf, defaults, inspect, limitBytes, setArtwork, transfer]);
 
   const edit = useCallback((id: string, field: DraftField, value: string | boolean) => dispatch({ type: 'edit', id, field, value }), []);
 
@@ -136,8 +141,8 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
   const retry = useCallback((id: string, which: Which) => {
     const item = latest.current.find((i) => i.id === id);
     if (!item) return;
-    if (which === 'audio') transfer(id, 'audio', item.file, item.file.name);
-    else if (item.artwork) transfer(id, 'cover', item.artwork.blob, item.artwork.name);
+    if (which === 'audio') void transfer(id, 'audio', item.file, item.file.name);
+    else if (item.artwork) void transfer(id, 'cover', item.artwork.blob, item.artwork.name);
   }, [transfer]);
 
   const remove = useCallback((id: string) => {
@@ -151,7 +156,7 @@ export function useUploadQueue({ limitBytes, defaults }: { limitBytes: number; d
     const errors: Record<string, FieldErrors> = {};
     let valid = 0;
     for (const item of latest.current) {
-      if (item.submit === 'sent' || item.submit === 'sending') continue;
+      if (item.submit === 'sent' || item.submit === 'sending' || isRefused(item)) continue;
       const parsed = parseDraft(item.draft);
       if (parsed.ok) valid += 1;
       else errors[item.id] = parsed.errors;

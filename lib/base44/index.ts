@@ -56,6 +56,7 @@ export const listMyTracks: Base44['listMyTracks'] = (...args) => base44().listMy
 export const createTrack: Base44['createTrack'] = (...args) => base44().createTrack(...args);
 export const updateMyTrack: Base44['updateMyTrack'] = (...args) => base44().updateMyTrack(...args);
 export const deleteMyTrack: Base44['deleteMyTrack'] = (...args) => base44().deleteMyTrack(...args);
+export const resubmitMyTrack: Base44['resubmitMyTrack'] = (...args) => base44().resubmitMyTrack(...args);
 export const uploadFile: Base44['uploadFile'] = (...args) => base44().uploadFile(...args);
 export const listReviewQueue: Base44['listReviewQueue'] = (...args) => base44().listReviewQueue(...args);
 export const approveTrack: Base44['approveTrack'] = (...args) => base44().approveTrack(...args);

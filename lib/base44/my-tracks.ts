@@ -21,6 +21,19 @@ export interface NewTrack {
 
 const NOT_FOUND = 'This track does not exist.';
 const NOT_YOURS = 'You can only change your own tracks.';
+const APPROVED_AUDIO = 'An approved track’s audio cannot be replaced: DJs already play and download it. Upload it as a new track.';
+
+/** New audio for a pending or rejected track: an upstream file URL, from UploadFile. */
+export interface ReplacementAudio {
+  audioUrl: string;
+  durationSeconds: number | null;
+}
+
+/** A Base44 function's answer may come wrapped in `{data}`. */
+const unwrapped = (raw: unknown) => {
+  const wrapped = raw as { data?: unknown } | null;
+  return wrapped && typeof wrapped === 'object' && !('id' in wrapped) && wrapped.data ? wrapped.data : raw;
+};
 
 type MetadataFields = Omit<TrackMetadataPatch, 'status' | 'isVip' | 'rejectionReason' | 'vipPreview'>;
 
@@ -137,6 +150,27 @@ export function myTrackVerbs(client: Base44Client, catalogue: { invalidateCatalo
     return track;
   }
 
+  /**
+   * Replaces the audio of the caller's pending or rejected track and sends it back to review
+   * (pending, rejection cleared), through the app's `resubmitTrack` function: status and rejection
+   * are admin-only fields. Someone else's track: `forbidden`; an approved one: `conflict`. Both
+   * are checked here first and again by the function, in its transaction.
+   */
+  async function resubmitMyTrack(token: string, callerId: string, id: string, audio: ReplacementAudio, options: CallOptions = {}): Promise<Track> {
+    const stored = await readOwn(token, callerId, id, options);
+    if (stored.track.status === 'approved') throw new Base44Error('conflict', { message: APPROVED_AUDIO });
+    const { track } = await client.request({
+      method: 'POST',
+      path: '/functions/resubmitTrack',
+      token,
+      body: { track_id: id, audio_url: audio.audioUrl, duration: audio.durationSeconds },
+      schema: z.preprocess(unwrapped, storedTrackSchema),
+      signal: options.signal,
+      messages: { not_found: NOT_FOUND, forbidden: NOT_YOURS, conflict: APPROVED_AUDIO },
+    });
+    return track;
+  }
+
   async function deleteMyTrack(token: string, callerId: string, id: string, options: CallOptions = {}): Promise<void> {
     const stored = await readOwn(token, callerId, id, options);
     await client.request({
@@ -150,5 +184,5 @@ export function myTrackVerbs(client: Base44Client, catalogue: { invalidateCatalo
     if (stored.track.status === 'approved') catalogue.invalidateCatalogue();
   }
 
-  return { listMyTracks, createTrack, updateMyTrack, deleteMyTrack };
+  return { listMyTracks, createTrack, updateMyTrack, resubmitMyTrack, deleteMyTrack };
 }

@@ -42,6 +42,8 @@ export interface TrackStats {
   track: TrackStatsTrack;
   /** Plays recorded in DJ sets (SessionTracks). */
   plays: number;
+  /** The track's own play counter (Track.play_count): plays from the SPYNNERS catalogue. */
+  cataloguePlays: number;
   downloads: number;
   averageRating: number | null;
   ratingCount: number;
@@ -57,7 +59,10 @@ export interface TrackStats {
 
 /** One row of the producer's summary table. */
 export interface TrackStatsRow extends TrackStatsTrack {
+  /** In DJ sets. */
   plays: number;
+  /** From the catalogue (the track's play counter). */
+  cataloguePlays: number;
   downloads: number;
   averageRating: number | null;
   ratingCount: number;
@@ -72,7 +77,10 @@ export interface ProducerStats {
     approved: number;
     pending: number;
     rejected: number;
+    /** In DJ sets. */
     plays: number;
+    /** From the catalogue (the tracks' play counters). */
+    cataloguePlays: number;
     downloads: number;
     /** Mean of the tracks' averages weighted by their rating counts; null when nobody rated. */
     averageRating: number | null;

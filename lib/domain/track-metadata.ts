@@ -88,6 +88,18 @@ export type TrackMetadata = z.infer<typeof trackMetadataSchema>;
 /** An upload receipt: the opaque, sealed answer of `POST /api/uploads`. */
 const receipt = (what: string) => z.string(`Upload the ${what} first`).min(20, `Upload the ${what} first`).max(4000);
 
+/**
+ * `POST /api/my-tracks/:id/audio`: new audio for a pending or rejected track (the receipt of its
+ * upload), which sends it back to review. Nothing else: its status is never the caller's to set.
+ */
+export const replaceAudioSchema = z
+  .object({
+    audio: receipt('audio file'),
+    durationSeconds: numeric(z.number().positive().max(DURATION_MAX_SECONDS)).nullable().optional(),
+  })
+  .strict();
+export type ReplaceAudioInput = z.infer<typeof replaceAudioSchema>;
+
 /** `POST /api/my-tracks`: the metadata plus the receipts of the uploaded files. */
 export const newTrackSchema = z
   .object({

@@ -5,8 +5,6 @@ import type { PlayPlace, ProducerStats, TrackPlay, TrackStats, TrackStatsRow, Tr
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-/** The chart covers at most this many weeks (the most recent ones). */
-export const MAX_CHART_WEEKS = 52;
 export const RECENT_PLAYS_LIMIT = 20;
 
 /** The Monday (UTC) of the week `time` falls in, as a timestamp. */
@@ -28,17 +26,18 @@ export function newestFirst<T extends TrackPlay>(plays: readonly T[]): T[] {
 
 /**
  * Plays per week, oldest first, every week from the first play's to the last play's (weeks with
- * no play are 0), the last `maxWeeks` of them. No plays: no weeks.
+ * no play are 0): the whole history, so the chart's period (lib/stats/chart-period.ts) is chosen
+ * by the producer and its headline always adds up the bars it shows. No plays: no weeks.
  */
-export function playsPerWeek(plays: readonly TrackPlay[], maxWeeks = MAX_CHART_WEEKS): WeeklyPlays[] {
+export function playsPerWeek(plays: readonly TrackPlay[]): WeeklyPlays[] {
   const times = validPlays(plays).map(timeOf);
   if (times.length === 0) return [];
   const last = weekStartOf(Math.max(...times));
-  const first = Math.max(weekStartOf(Math.min(...times)), last - (maxWeeks - 1) * WEEK_MS);
+  const first = weekStartOf(Math.min(...times));
   const counts = new Map<number, number>();
   for (const time of times) {
     const week = weekStartOf(time);
-    if (week >= first) counts.set(week, (counts.get(week) ?? 0) + 1);
+    counts.set(week, (counts.get(week) ?? 0) + 1);
   }
   const weeks: WeeklyPlays[] = [];
   // Weeks are 7 days apart in UTC (no daylight saving), so stepping by WEEK_MS lands on Mondays.
@@ -73,6 +72,7 @@ export function trackStats(track: Track, allPlays: readonly TrackPlay[]): TrackS
   return {
     track: trackSummary(track),
     plays: history.length,
+    cataloguePlays: track.playCount,
     downloads: track.downloadCount,
     averageRating: rating(track),
     ratingCount: rating(track) === null ? 0 : track.ratingCount,
@@ -99,6 +99,7 @@ export function producerStats(producerId: string, tracks: readonly Track[], allP
       return {
         ...trackSummary(track),
         plays: own.length,
+        cataloguePlays: track.playCount,
         downloads: track.downloadCount,
         averageRating: average,
         ratingCount: average === null ? 0 : track.ratingCount,
@@ -119,6 +120,7 @@ export function producerStats(producerId: string, tracks: readonly Track[], allP
       pending: count('pending'),
       rejected: count('rejected'),
       plays: plays.length,
+      cataloguePlays: rows.reduce((sum, row) => sum + row.cataloguePlays, 0),
       downloads: rows.reduce((sum, row) => sum + row.downloads, 0),
       averageRating: ratingCount > 0 ? Math.round((ratingSum / ratingCount) * 100) / 100 : null,
       ratingCount,

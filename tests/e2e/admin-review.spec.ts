@@ -69,7 +69,8 @@ test('admin review: approve and reject, seen by the producer and by DJs', async 
   const producerContext = await browser.newContext();
   const producer = await producerContext.newPage();
   await signInThroughUi(producer, REVIEWED_PRODUCER, E2E.demoPassword);
-  await producer.getByRole('link', { name: 'Stats' }).click();
+  // The producer lands on My tracks, whose rows have Stats links of their own: the nav's tab.
+  await producer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
   const yesStats = producer.locator(`[data-testid="stats-track-row"][data-track-id="${yesId}"]`);
   const noStats = producer.locator(`[data-testid="stats-track-row"][data-track-id="${noId}"]`);
   await expect(yesStats.getByTestId('track-status')).toHaveText('Approved');

@@ -95,7 +95,23 @@ test.describe('layout check', () => {
           await expect(p.getByTestId('upload-card').getByLabel('Title', { exact: true })).not.toHaveValue('');
         },
       },
+      {
+        path: '/upload',
+        name: '/upload with a refused file',
+        then: async (p) => {
+          await p.locator('input[type="file"]').first().setInputFiles({ name: 'not-audio.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('not audio\n') });
+          await expect(p.getByTestId('refusal')).toBeVisible();
+        },
+      },
       { path: '/my-tracks' },
+      {
+        path: '/my-tracks',
+        name: '/my-tracks with the replace-audio dialog',
+        then: async (p) => {
+          await p.getByRole('button', { name: /^Replace audio of / }).first().click();
+          await expect(p.getByRole('dialog')).toBeVisible();
+        },
+      },
       {
         path: '/my-tracks',
         name: '/my-tracks with the edit dialog',

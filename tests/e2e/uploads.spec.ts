@@ -153,12 +153,17 @@ test.describe('Producer uploads', () => {
     await expect(steady.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'done');
     await expect(flaky.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'failed');
     await expect(flaky.getByText(/Failed: The upload was interrupted/)).toBeVisible();
+    // A failed file counts as nothing sent: the bar is not full beside it.
+    await expect(page.getByTestId('overall-progress')).toContainText(/^[01] of 3 uploaded, 1 failed/);
+    expect(Number(await page.getByRole('progressbar', { name: 'All uploads' }).getAttribute('value'))).toBeLessThan(100);
 
     await expect(slow.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'uploading');
     await slow.getByRole('button', { name: 'Cancel' }).click();
     await expect(slow.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'cancelled');
     (releaseSlow as (() => void) | null)?.();
 
+    await expect(page.getByTestId('overall-progress')).toContainText('1 of 3 uploaded, 2 failed');
+    expect(Number(await page.getByRole('progressbar', { name: 'All uploads' }).getAttribute('value'))).toBeLessThan(100);
     await flaky.getByRole('button', { name: 'Retry' }).click();
     await expect(flaky.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'done');
     await slow.getByRole('button', { name: 'Retry' }).click();
@@ -170,6 +175,90 @@ test.describe('Producer uploads', () => {
     for (const item of [steady, flaky, slow]) await expect(item).toHaveAttribute('data-submit', 'sent');
     const mine = (await (await page.request.get('/api/my-tracks')).json()) as Track[];
     expect(mine.map((t) => t.title).sort()).toEqual(['Flaky', 'Slow', 'Steady']);
+  });
+
+  test('a file that is not audio is refused at once: its reason, Remove, no form, no Retry, nothing sent', async ({ page }) => {
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/uploads')) sent.push(request.url());
+    });
+    const fake: Fixture = { name: 'not-really.mp3', mimeType: 'audio/mpeg', buffer: Buffer.from('Track notes: not audio at all, whatever the name says.\n') };
+    const good = await mp3('good-one.mp3', 120, 6, id3({ TIT2: 'Good One', TCON: 'House', TBPM: '120' }));
+
+    await signUpProducer(page);
+    await page.goto('/upload');
+    await dropFiles(page, [fake, good]);
+    const refused = card(page, 'not-really.mp3');
+    await expect(refused.getByTestId('refusal')).toContainText('not an audio file we accept');
+    await expect(refused.getByLabel('Title', { exact: true })).toHaveCount(0);
+    await expect(refused.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(refused.getByRole('button')).toHaveText(['Remove']);
+
+    const kept = card(page, 'good-one.mp3');
+    await expect(kept.getByTestId('transfer-audio')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('overall-progress')).toContainText('1 of 1 uploaded, 1 refused');
+    await expect(page.getByRole('progressbar', { name: 'All uploads' })).toHaveAttribute('value', '100');
+    await expect(page.getByRole('button', { name: 'Send 1 track for review' })).toBeEnabled();
+    // One upload went: the good file's (the refused one was never sent).
+    expect(sent).toHaveLength(1);
+
+    await refused.getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByTestId('upload-card')).toHaveCount(1);
+    await expect(page.getByTestId('overall-progress')).toHaveText(/^1 of 1 uploaded\s*100%$/);
+  });
+
+  test('a file the server refuses (its content checked there too) gets the same: reason, Remove, no Retry', async ({ page }) => {
+    await page.route('**/api/uploads?kind=audio', (route) =>
+      route.fulfill({ status: 415, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unsupported_media_type', message: 'This file is not an audio file we accept' } }) }),
+    );
+    await signUpProducer(page);
+    await page.goto('/upload');
+    await dropFiles(page, [await mp3('refused-there.mp3', 120, 4, id3({ TIT2: 'Refused There' }))]);
+    const item = card(page, 'refused-there.mp3');
+    await expect(item.getByTestId('refusal')).toContainText('not an audio file we accept');
+    await expect(item.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(item.getByLabel('Title', { exact: true })).toHaveCount(0);
+    await expect(page.getByTestId('overall-progress')).toContainText('Nothing to upload, 1 refused');
+    await expect(page.getByRole('button', { name: /^Send/ })).toBeDisabled();
+  });
+
+  test('"needs a fix" follows the forms on screen: a removed or fixed track leaves the count', async ({ page }) => {
+    const files = [
+      await mp3('first.mp3', 122, 4, id3({ TIT2: 'First', TCON: 'House', TBPM: '122' })),
+      await mp3('second.mp3', 124, 4, id3({ TIT2: 'Second', TCON: 'House', TBPM: '124' })),
+    ];
+    await signUpProducer(page);
+    await page.goto('/upload');
+    await dropFiles(page, files);
+    for (const name of ['first.mp3', 'second.mp3']) await expect(card(page, name).getByTestId('transfer-audio')).toHaveAttribute('data-status', 'done');
+    await page.getByRole('button', { name: 'Send 2 tracks for review' }).click();
+    const notice = page.locator('[role="status"]').filter({ hasText: /need/ });
+    await expect(notice).toHaveText('2 tracks need a fix: see the highlighted fields');
+    await card(page, 'second.mp3').getByRole('button', { name: 'Remove' }).click();
+    await expect(notice).toHaveText('1 track needs a fix: see the highlighted fields');
+    await expect(page.getByTestId('overall-progress')).toContainText('1 of 1 uploaded');
+    await card(page, 'first.mp3').getByLabel('I own or control the rights to this track').check();
+    await expect(notice).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send 1 track for review' }).click();
+    await expect(card(page, 'first.mp3')).toHaveAttribute('data-submit', 'sent');
+  });
+
+  test('"Add artwork" works from the keyboard alone', async ({ page }) => {
+    await signUpProducer(page);
+    await page.goto('/upload');
+    await dropFiles(page, [await mp3('bare.mp3', 120, 4, id3({ TIT2: 'Bare' }))]);
+    const item = card(page, 'bare.mp3');
+    const add = item.getByRole('button', { name: 'Add artwork' });
+    // Reached with Tab from the control before it (the drop zone's picker), then Enter opens the picker.
+    await page.getByRole('button', { name: 'Choose files' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(add).toBeFocused();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png(32, 32, [20, 200, 120]) });
+    await expect(item.getByRole('img', { name: 'Artwork of Bare' })).toBeVisible();
+    await expect(item.getByTestId('transfer-cover')).toHaveAttribute('data-status', 'done');
+    await expect(item.getByRole('button', { name: 'Change artwork' })).toBeFocused();
   });
 
   test('My tracks: edit with the shared schema, delete, statuses and the rejection reason; keyboard on desktop', async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Actor } from '../access/policy';
 import type { Services } from '../services';
 import { rateTrack } from './rate-track';
 import { recordSession } from './record-session';
+import { resubmitTrack } from './resubmit-track';
 import { unlockVipTrack } from './unlock-vip-track';
 
 /** A Base44 backend function: JSON in, JSON out, run for a signed-in caller. */
@@ -12,4 +13,5 @@ export const BACKEND_FUNCTIONS: ReadonlyMap<string, BackendFunction> = new Map<s
   ['rateTrack', rateTrack],
   ['unlockVipTrack', unlockVipTrack],
   ['recordSession', recordSession],
+  ['resubmitTrack', resubmitTrack],
 ]);

@@ -8,12 +8,15 @@ export function uniqueEmail(prefix = 'dj'): string {
   return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 7)}@e2e.test`;
 }
 
-export async function signInThroughUi(page: Page, email: string, password: string): Promise<void> {
+/** Where each role lands after signing in with no page asked for (lib/domain/home-path.ts). */
+const ROLE_HOMES = /\/(library|my-tracks|admin\/review)$/;
+
+export async function signInThroughUi(page: Page, email: string, password: string, home: RegExp = ROLE_HOMES): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/library/);
+  await expect(page).toHaveURL(home);
   await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
 }
 

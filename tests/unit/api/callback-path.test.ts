@@ -5,12 +5,13 @@ describe('safeCallbackPath', () => {
   it.each([
     ['/library?genre=Techno', '/library?genre=Techno'],
     ['/tracks/abc', '/tracks/abc'],
-    [undefined, '/library'],
-    ['', '/library'],
-    ['https://evil.test/', '/library'],
-    ['//evil.test/path', '/library'],
-    ['/\\evil.test', '/library'],
-    ['javascript:alert(1)', '/library'],
+    // No page asked for: `/`, which sends each member to their role's home.
+    [undefined, '/'],
+    ['', '/'],
+    ['https://evil.test/', '/'],
+    ['//evil.test/path', '/'],
+    ['/\\evil.test', '/'],
+    ['javascript:alert(1)', '/'],
   ])('%s → %s', (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });

@@ -47,13 +47,16 @@ describe('playsPerWeek', () => {
     ]);
   });
 
-  it('is empty without plays, ignores unreadable dates, and keeps only the last weeks of a long history', () => {
+  it('is empty without plays, ignores unreadable dates, and keeps the whole of a long history', () => {
     expect(playsPerWeek([])).toEqual([]);
     expect(playsPerWeek([play('a', 'not a date')])).toEqual([]);
+    // Issue #18: a 52-week cap silently dropped the 2024 play while the headline still counted it.
     const long = [play('a', '2024-01-03T10:00:00.000Z'), play('a', '2025-09-03T10:00:00.000Z'), play('a', '2025-08-20T10:00:00.000Z')];
-    const weeks = playsPerWeek(long, 4);
-    expect(weeks.map((w) => w.weekStart)).toEqual(['2025-08-11', '2025-08-18', '2025-08-25', '2025-09-01']);
-    expect(weeks.reduce((sum, w) => sum + w.plays, 0)).toBe(2);
+    const weeks = playsPerWeek(long);
+    expect(weeks[0]).toEqual({ weekStart: '2024-01-01', plays: 1 });
+    expect(weeks.at(-1)).toEqual({ weekStart: '2025-09-01', plays: 1 });
+    expect(weeks).toHaveLength(88);
+    expect(weeks.reduce((sum, w) => sum + w.plays, 0)).toBe(3);
   });
 });
 
@@ -83,13 +86,14 @@ describe('where and when', () => {
 
 describe('trackStats', () => {
   it('counts only the track’s own plays, with downloads, rating, first and last play', () => {
-    const t = track('a', { downloadCount: 12, averageRating: 4.25, ratingCount: 8 });
+    const t = track('a', { downloadCount: 12, averageRating: 4.25, ratingCount: 8, playCount: 784 });
     const stats = trackStats(t, [
       play('a', '2025-09-05T22:20:00.000Z'),
       play('b', '2025-09-06T22:20:00.000Z'),
       play('a', '2025-09-12T22:40:00.000Z', { venue: 'Warehouse 9', city: 'Brussels', country: 'Belgium', djName: 'DJ Other', djId: 'dj2' }),
     ]);
-    expect(stats).toMatchObject({ plays: 2, downloads: 12, averageRating: 4.25, ratingCount: 8 });
+    // Two measures, never mixed: plays in DJ sets (SessionTracks) and the catalogue's counter.
+    expect(stats).toMatchObject({ plays: 2, cataloguePlays: 784, downloads: 12, averageRating: 4.25, ratingCount: 8 });
     expect(stats.firstPlayedAt).toBe('2025-09-05T22:20:00.000Z');
     expect(stats.lastPlayedAt).toBe('2025-09-12T22:40:00.000Z');
     expect(stats.history.map((p) => [p.venue, p.djName])).toEqual([['Warehouse 9', 'DJ Other'], ['Club Orbit', 'DJ Nova']]);
@@ -105,8 +109,8 @@ describe('trackStats', () => {
 describe('producerStats', () => {
   it('sums across the producer’s tracks, weights the rating by votes, and ignores other tracks’ plays', () => {
     const tracks = [
-      track('a', { downloadCount: 10, averageRating: 5, ratingCount: 1, createdAt: '2025-02-01T00:00:00.000Z' }),
-      track('b', { downloadCount: 5, averageRating: 3, ratingCount: 3, createdAt: '2025-03-01T00:00:00.000Z' }),
+      track('a', { downloadCount: 10, averageRating: 5, ratingCount: 1, playCount: 700, createdAt: '2025-02-01T00:00:00.000Z' }),
+      track('b', { downloadCount: 5, averageRating: 3, ratingCount: 3, playCount: 84, createdAt: '2025-03-01T00:00:00.000Z' }),
       track('c', { status: 'pending', createdAt: '2025-04-01T00:00:00.000Z' }),
       track('d', { status: 'rejected', rejectionReason: 'Clipping', createdAt: '2025-04-02T00:00:00.000Z' }),
     ];
@@ -117,10 +121,12 @@ describe('producerStats', () => {
       play('zzz', '2025-09-14T22:20:00.000Z'),
     ]);
     expect(stats.totals).toEqual({
-      tracks: 4, approved: 2, pending: 1, rejected: 1, plays: 3, downloads: 15,
+      tracks: 4, approved: 2, pending: 1, rejected: 1, plays: 3, cataloguePlays: 784, downloads: 15,
       averageRating: 3.5, ratingCount: 4, venues: 2, djs: 2,
     });
-    expect(stats.tracks.map((row) => [row.id, row.plays, row.status])).toEqual([['d', 0, 'rejected'], ['c', 0, 'pending'], ['b', 1, 'approved'], ['a', 2, 'approved']]);
+    expect(stats.tracks.map((row) => [row.id, row.plays, row.cataloguePlays, row.status])).toEqual([
+      ['d', 0, 0, 'rejected'], ['c', 0, 0, 'pending'], ['b', 1, 84, 'approved'], ['a', 2, 700, 'approved'],
+    ]);
     expect(stats.tracks[0]!.rejectionReason).toBe('Clipping');
     expect(stats.recentPlays.map((p) => p.trackTitle)).toEqual(['Track b', 'Track a', 'Track a']);
     expect(stats.weekly).toEqual([{ weekStart: '2025-09-01', plays: 1 }, { weekStart: '2025-09-08', plays: 2 }]);

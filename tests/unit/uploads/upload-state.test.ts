@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newItem, overallProgress, reducer, uploadsComplete, type UploadItem } from '@/components/uploads/upload-state';
+import { isRefused, newItem, overallProgress, reducer, uploadSummary, uploadsComplete, type UploadItem } from '@/components/uploads/upload-state';
 import type { TagReading } from '@/lib/uploads/read-tags';
 
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name, { type: 'audio/mpeg' });
@@ -32,13 +32,15 @@ describe('upload queue state', () => {
     expect(items.map((i) => [i.draft.bpm, i.bpmSource])).toEqual([['124', 'estimated'], ['90', null]]);
   });
 
-  it('progress counts every transfer; a retried file starts over alone; cancelled ones leave the total', () => {
+  it('progress counts every transfer; a retried file starts over alone; a cancelled one counts as nothing sent', () => {
     let items = start('a.mp3', 'b.mp3');
     items = reducer(items, { type: 'progress', id: 'id0', which: 'audio', loaded: 500, total: 1000 });
     items = reducer(items, { type: 'transfer-done', id: 'id1', which: 'audio', receipt: 'r1' });
     expect(overallProgress(items)).toEqual({ loaded: 2500, total: 3000 });
     items = reducer(items, { type: 'transfer-failed', id: 'id0', which: 'audio', error: 'Cancelled', cancelled: true });
-    expect(overallProgress(items)).toEqual({ loaded: 2000, total: 2000 });
+    // Issue #18: the bar was full beside "1 of 2 uploaded" once the other file was cancelled.
+    expect(overallProgress(items)).toEqual({ loaded: 2000, total: 3000 });
+    expect(uploadSummary(items)).toMatchObject({ files: 2, uploaded: 1, failed: 1, percent: 66 });
     items = reducer(items, { type: 'transfer-start', id: 'id0', which: 'audio', total: 1000 });
     expect(items[0]!.audio).toMatchObject({ status: 'uploading', loaded: 0 });
     expect(items[1]!.audio).toMatchObject({ status: 'done', receipt: 'r1' });
@@ -52,5 +54,39 @@ describe('upload queue state', () => {
     expect(items.map((i) => i.submit)).toEqual(['editing', 'sent']);
     items = reducer(items, { type: 'queue', errors: {} });
     expect(items.map((i) => i.submit)).toEqual(['queued', 'sent']);
+  });
+
+  it('the counts always agree with the files shown: the bar is full only when every file is up', () => {
+    let items = start('a.mp3', 'b.mp3');
+    // The server refused b after all its bytes went: nothing of it is kept, the bar says so.
+    items = reducer(items, { type: 'progress', id: 'id1', which: 'audio', loaded: 2000, total: 2000 });
+    items = reducer(items, { type: 'transfer-failed', id: 'id1', which: 'audio', error: 'Not audio', cancelled: false, retryable: false });
+    expect(isRefused(items[1]!)).toBe(true);
+    items = reducer(items, { type: 'progress', id: 'id0', which: 'audio', loaded: 999, total: 1000 });
+    expect(uploadSummary(items)).toMatchObject({ files: 1, uploaded: 0, refused: 1, percent: 99 });
+    items = reducer(items, { type: 'transfer-done', id: 'id0', which: 'audio', receipt: 'r0' });
+    expect(uploadSummary(items)).toMatchObject({ files: 1, uploaded: 1, refused: 1, percent: 100 });
+    items = reducer(items, { type: 'remove', id: 'id1' });
+    expect(uploadSummary(items)).toMatchObject({ files: 1, uploaded: 1, refused: 0, percent: 100 });
+  });
+
+  it('"needs a fix" counts the forms with errors still on screen: a removed or fixed one leaves the count', () => {
+    let items = start('a.mp3', 'b.mp3');
+    items = reducer(items, { type: 'queue', errors: { id0: { genre: 'Choose a genre from the list' }, id1: { rightsConfirmed: 'Confirm' } } });
+    expect(uploadSummary(items).needsFix).toBe(2);
+    items = reducer(items, { type: 'remove', id: 'id1' });
+    expect(uploadSummary(items).needsFix).toBe(1);
+    items = reducer(items, { type: 'edit', id: 'id0', field: 'genre', value: 'House' });
+    expect(uploadSummary(items).needsFix).toBe(0);
+  });
+
+  it('a file refused at once is never queued, counted as uploaded or in the bar', () => {
+    let items = reducer([], { type: 'add', items: [newItem('bad', file('notes.mp3', 500), {}, 'This file is not an audio file we accept'), newItem('ok', file('ok.mp3', 1000), {})] });
+    expect(isRefused(items[0]!)).toBe(true);
+    expect(items[0]!.audio.retryable).toBe(false);
+    items = reducer(items, { type: 'queue', errors: {} });
+    expect(items.map((i) => i.submit)).toEqual(['editing', 'queued']);
+    expect(overallProgress(items)).toEqual({ loaded: 0, total: 1000 });
+    expect(uploadSummary(items)).toMatchObject({ files: 1, uploaded: 0, refused: 1, failed: 0 });
   });
 });
