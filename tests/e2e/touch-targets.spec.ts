@@ -38,7 +38,7 @@ async function screens(page: Page): Promise<Array<{ path: string; name: string; 
     { path: '/vip', name: '/vip', ready: (p) => p.getByTestId('unlock-vip').first() },
     { path: '/sessions', name: '/sessions', ready: (p) => p.locator('main h1') },
     { path: '/downloads', name: '/downloads', ready: (p) => p.locator('main h1') },
-    { path: '/profile', name: '/profile', ready: (p) => p.locator('main input').first() },
+    { path: '/profile', name: '/profile', ready: (p) => p.locator('main input:visible').first() },
     { path: '/console', name: '/console', ready: (p) => p.locator('[data-decks][data-app-ready="true"]') },
   ];
 }
