@@ -23,9 +23,9 @@ describe('offlineTracks (Dexie v2)', () => {
     const db = new ConsoleDatabase(dbName);
     expect(await db.queryCache.count()).toBe(1);
     expect((await db.queryClients.get('dj-1'))?.buster).toBe('b');
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
-      'djSets', 'hotCues', 'offlineTracks', 'onAirPlays', 'outbox', 'queryCache', 'queryClients', 'waveforms',
+      'djSets', 'hotCues', 'offlineTracks', 'onAirPlays', 'outbox', 'playerSessions', 'queryCache', 'queryClients', 'waveforms',
     ]);
     db.close();
   });
