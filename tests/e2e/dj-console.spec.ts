@@ -243,8 +243,9 @@ test('the profile form validates in the browser and its changes persist', async 
   page.on('request', (r) => r.method() === 'PATCH' && patches.push(r.url()));
   await page.getByLabel('Instagram').fill('not a url');
   await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByText('Check the highlighted fields')).toBeVisible();
+  await expect(page.getByTestId('profile-status')).toHaveText('Not saved: 1 field needs a change (outlined in red)');
   await expect(page.getByLabel('Instagram')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Instagram')).toBeFocused();
   expect(patches).toEqual([]);
 
   await page.getByLabel('Instagram').fill('https://instagram.com/e2e.dj');
