@@ -59,8 +59,12 @@ export function isOtherNavigation(request: Request, url: URL, origin: string): b
   return request.mode === 'navigate' && url.origin === origin && !url.pathname.startsWith('/api/');
 }
 
+/** `/api/users/:id/avatar` (the header's and profiles' photos): kept like covers, so they show offline. */
+const AVATAR_PATH = /^\/api\/users\/[A-Za-z0-9_-]{1,64}\/avatar$/;
+
+/** A cover or a member's photo: images the worker keeps (stale-while-revalidate) for offline starts. */
 export const isArtworkRequest = (request: Request, url: URL, origin: string) =>
-  request.method === 'GET' && url.origin === origin && isArtworkPath(url.pathname);
+  request.method === 'GET' && url.origin === origin && (isArtworkPath(url.pathname) || AVATAR_PATH.test(url.pathname));
 
 /**
  * A resized cover (`?size=`) with neither network nor copy: the cover itself, which a download or

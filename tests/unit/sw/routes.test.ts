@@ -45,12 +45,14 @@ describe('consoleRequestKind', () => {
 });
 
 describe('other routes', () => {
-  it('matches artwork of a track only', () => {
+  it("matches a track's artwork and a member's photo only", () => {
     const match = (path: string, method = 'GET') => {
       const { request, url } = req(path, { method, destination: 'image' });
       return isArtworkRequest(request, url, ORIGIN);
     };
     expect(match('/api/tracks/t1/artwork')).toBe(true);
+    expect(match('/api/users/u1/avatar?v=abc')).toBe(true);
+    expect(match('/api/users/u1/profile')).toBe(false);
     expect(match('/api/tracks/t1/audio')).toBe(false);
     expect(match('/api/tracks/t1/artwork', 'POST')).toBe(false);
   });
