@@ -140,6 +140,9 @@ export function LibraryView() {
       </div>
       <TrackFiltersBar filters={filters} onChange={setFilters} search={search} onSearchChange={setSearch} />
       <div className={styles.listArea}>
+        {/* In the first paint already (over the loading state): inserted with the rows, it would be
+            new style work when the list measures where it starts (a forced recalc at start-up). */}
+        {!list.error && !(!local && server.isError) && !(listSource && listSource.count === 0) && <TrackListColumns />}
         {loading && <LoadingState>Loading tracks…</LoadingState>}
         {list.error && (
           <ErrorState error={new Error('The track list could not load. Check the connection and try again.')} onRetry={list.retry} />
@@ -155,10 +158,7 @@ export function LibraryView() {
           </EmptyState>
         )}
         {listSource && listSource.count > 0 && list.TrackList && (
-          <>
-            <TrackListColumns />
-            <list.TrackList source={listSource} label="Tracks" onIntent={onIntent} playable={playable} />
-          </>
+          <list.TrackList source={listSource} label="Tracks" onIntent={onIntent} playable={playable} />
         )}
       </div>
     </section>

@@ -6,7 +6,6 @@ import { signUpThroughApi, uniqueEmail } from './support/auth';
 import { downloadThroughTrackPage } from './support/downloads';
 import { controlledPage } from './support/offline';
 
-const FORMAT_ERROR = 'This audio format is not supported here.';
 
 /** A new DJ's library, controlled by the worker (the player's lazy chunk loads from it offline). */
 async function openLibrary(page: Page): Promise<void> {
@@ -41,21 +40,14 @@ test.describe('playing a track that is not downloaded', () => {
     await expect(page.getByTestId('mini-error')).toHaveCount(0);
   });
 
-  test('a load that fails because the server is unreachable is explained too; a real format error keeps its message', async ({ page }) => {
+  // That a real media error keeps its own message is checked in tests/unit/player/availability.test.ts:
+  // here a routed broken file was not always the one the media element loaded (CI).
+  test('a load that fails because the server is unreachable is explained too', async ({ page }) => {
     await openLibrary(page);
     // The console still believes it is online: the audio and the reachability probe both fail.
     await page.route(/\/api\/(tracks\/[^/]+\/audio|health)/, (route) => route.abort('internetdisconnected'));
     await page.getByTestId('play-track').first().click();
     await expect(page.getByTestId('mini-error')).toHaveText(NOT_DOWNLOADED_MESSAGE);
-
-    // Online, with a file the browser cannot decode: the media error is the truth.
-    await page.unroute(/\/api\/(tracks\/[^/]+\/audio|health)/);
-    await backOnline(page);
-    await page.route(/\/api\/tracks\/[^/]+\/audio/, (route) =>
-      route.fulfill({ status: 200, contentType: 'audio/mpeg', body: Buffer.alloc(4096, 7) }),
-    );
-    await page.getByTestId('play-track').nth(1).click();
-    await expect(page.getByTestId('mini-error')).toHaveText(FORMAT_ERROR);
   });
 });
 

@@ -52,7 +52,10 @@ test('WebKitGTK: no violation signed out, nor on any DJ screen (deck waveform wo
   for (const path of paths) await open(wk, path);
 
   await open(wk, '/console');
-  await (await wk.$('[data-testid="load-A"]')).click();
+  // In landscape the decks fill the screen: the track list to load from is below them.
+  const loadA = await wk.$('[data-testid="load-A"]');
+  await loadA.scrollIntoView({ block: 'center' });
+  await loadA.click();
   await waitInPage(wk, `document.querySelector('[data-testid="waveform-A"]')?.getAttribute('data-status') === 'ready'`, 30_000);
 
   // The mini player: one long demo track, then another (the first one's media element is parked
