@@ -268,8 +268,8 @@ test('unlock a VIP track, keep it and a playlist offline, and play it with no ne
   await expect(mini).toHaveAttribute('data-track-id', plain[0]!.id);
   await expect(mini).toHaveAttribute('data-playing', 'true', { timeout: 15_000 });
   await expect(other).toHaveAttribute('data-playing', 'true');
-  await offline.getByRole('button', { name: 'Remove all' }).click();
-  await offline.getByRole('dialog').getByRole('button', { name: 'Remove all' }).click();
+  await offline.getByRole('button', { name: 'Remove all', exact: true }).click();
+  await offline.getByRole('dialog').getByRole('button', { name: 'Remove all', exact: true }).click();
   await expect(offline.getByTestId('offline-track')).toHaveCount(0);
   await expect(mini).toHaveAttribute('data-playing', 'false');
   await context.setOffline(false);
